@@ -1,0 +1,120 @@
+import { html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { CrmStoragePersistEvent } from '../../events/storage-persist.js';
+import { CrmElement } from '../crm-element.js';
+import { styles } from './storage-status.styles.js';
+
+/**
+ * How much of the browser's storage the CRM uses, and whether the browser
+ * keeps it persistently: offline data lives in IndexedDB, which a browser may
+ * evict under pressure unless the user has let it persist. Figures come from
+ * `navigator.storage`; set `usage`, `quota` and `persisted` to show figures of
+ * your own instead.
+ *
+ * @summary Storage usage and a "store persistently" request.
+ *
+ * @event {CrmStoragePersistEvent} crm-storage-persist - The user asked for persistent storage and the browser answered; `event.persisted` is the answer.
+ *
+ * @csspart meter - The usage bar.
+ * @csspart persist-button - The "store persistently" button.
+ *
+ * @cssproperty --crm-storage-status-meter-color - Colour of the used part of the bar. Defaults to `--crm-color-primary`.
+ *
+ * @cssstate persisted - The browser keeps the data persistently.
+ */
+@customElement('crm-storage-status')
+export class CrmStorageStatus extends CrmElement {
+  static override styles = [...CrmElement.styles, styles];
+
+  /** Bytes used; unset, read from `navigator.storage.estimate()`. */
+  @property({ type: Number }) usage: number | undefined;
+
+  /** Bytes available in all; unset, read from `navigator.storage.estimate()`. */
+  @property({ type: Number }) quota: number | undefined;
+
+  /** Whether storage is persistent; unset, read from `navigator.storage.persisted()`. */
+  @property({ type: Boolean }) persisted: boolean | undefined;
+
+  @state() private browserUsage: number | undefined;
+  @state() private browserQuota: number | undefined;
+  @state() private browserPersisted: boolean | undefined;
+  @state() private requesting = false;
+  @state() private denied = false;
+
+  private readonly internals = this.attachInternals();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.refresh();
+  }
+
+  /** Reads usage, quota and persistence from the browser again. */
+  async refresh(): Promise<void> {
+    const storage = navigator.storage;
+    if (!storage?.estimate) return;
+    const [estimate, persisted] = await Promise.all([storage.estimate(), storage.persisted?.()]);
+    this.browserUsage = estimate.usage;
+    this.browserQuota = estimate.quota;
+    this.browserPersisted = persisted;
+  }
+
+  private async requestPersistence(): Promise<void> {
+    this.requesting = true;
+    try {
+      const persisted = (await navigator.storage?.persist?.()) ?? false;
+      this.browserPersisted = persisted;
+      this.denied = !persisted;
+      this.dispatchEvent(new CrmStoragePersistEvent(persisted));
+    } finally {
+      this.requesting = false;
+    }
+  }
+
+  /** Persistence in effect: the owner's figure, else the browser's. */
+  private get effectivePersisted(): boolean | undefined {
+    return this.persisted ?? this.browserPersisted;
+  }
+
+  protected override willUpdate(): void {
+    if (this.effectivePersisted) this.internals.states.add('persisted');
+    else this.internals.states.delete('persisted');
+  }
+
+  protected override render() {
+    const usage = this.usage ?? this.browserUsage;
+    const quota = this.quota ?? this.browserQuota;
+    const persisted = this.effectivePersisted;
+    const known = usage !== undefined && quota !== undefined && quota > 0;
+    const canPersist = persisted === false && typeof navigator.storage?.persist === 'function';
+
+    return html`
+      <section aria-labelledby="title">
+        <p id="title" class="title">${this.localize.term('storage.title')}</p>
+        ${known
+          ? html`<p id="usage">
+                ${this.localize.term('storage.usage', this.localize.bytes(usage), this.localize.bytes(quota))}
+                (${this.localize.formatNumber(usage / quota, { style: 'percent', maximumFractionDigits: 1 })})
+              </p>
+              <meter part="meter" aria-labelledby="usage" min="0" max=${quota} value=${usage}></meter>`
+          : html`<p>${this.localize.term('storage.unknown')}</p>`}
+        ${persisted === undefined
+          ? nothing
+          : html`<p class="persistence">
+              ${this.localize.term(persisted ? 'storage.persisted' : 'storage.notPersisted')}
+            </p>`}
+        ${canPersist
+          ? html`<button part="persist-button" ?disabled=${this.requesting} @click=${this.requestPersistence}>
+              ${this.localize.term('storage.persist')}
+            </button>`
+          : nothing}
+        <p role="status" class="notice">${this.denied && !persisted ? this.localize.term('storage.persistDenied') : ''}</p>
+      </section>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'crm-storage-status': CrmStorageStatus;
+  }
+}

@@ -1,0 +1,1 @@
+export { CrmStoragePersistEvent } from './storage-persist.js';

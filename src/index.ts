@@ -1,0 +1,19 @@
+/**
+ * CRM Elements: every element registered, plus the public types.
+ * `import 'crm-elements'` is all a page needs.
+ * @packageDocumentation
+ */
+export { CrmElement } from './components/crm-element.js';
+export { CrmProvider } from './components/provider/provider.js';
+export { CrmStorageStatus } from './components/storage-status/storage-status.js';
+export { LiveQueryController } from './controllers/live-query-controller.js';
+export type { LiveQueryOptions, LiveQueryRenderers, LiveQueryStatus } from './controllers/live-query-controller.js';
+export { CrmLocalizeController } from './controllers/localize-controller.js';
+export { StoreController } from './controllers/store-controller.js';
+export { storeContext } from './context/store-context.js';
+export * from './events/index.js';
+export { hostStyles, tokenDefaults, sizeTokenDefaults } from './styles/index.js';
+export type { CrmToken } from './styles/index.js';
+export { supportedLocales, defaultLocale, resolveLocale } from './i18n/index.js';
+export type { CrmLocale, CrmMessageKey, CrmTranslation } from './i18n/index.js';
+export * from './store/index.js';
