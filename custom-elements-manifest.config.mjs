@@ -1,9 +1,14 @@
 // `npm run manifest` writes custom-elements.json from the elements' JSDoc.
 
-/** Keeps only documented `crm-*` events: the analyzer also guesses events from constructor arguments. */
-const onlyCrmEvents = () => ({
-  name: 'only-crm-events',
+/**
+ * Keeps only documented `crm-*` events (the analyzer also guesses events from
+ * constructor arguments) and sorts modules by path (its glob order varies), so
+ * the manifest is the same on every run and the staleness check can trust it.
+ */
+const tidyManifest = () => ({
+  name: 'tidy-manifest',
   packageLinkPhase({ customElementsManifest }) {
+    customElementsManifest.modules.sort((a, b) => a.path.localeCompare(b.path));
     for (const module of customElementsManifest.modules) {
       for (const declaration of module.declarations ?? []) {
         if (declaration.events) declaration.events = declaration.events.filter((event) => event.name?.startsWith('crm-'));
@@ -19,5 +24,5 @@ export default {
   litelement: true,
   dependencies: false,
   packagejson: true,
-  plugins: [onlyCrmEvents()],
+  plugins: [tidyManifest()],
 };

@@ -1,5 +1,6 @@
 import { LocalizeController } from '@shoelace-style/localize';
 import type { ReactiveControllerHost } from 'lit';
+import type { CrmError } from '../store/errors.js';
 import {
   formatBytes,
   formatDate,
@@ -8,6 +9,7 @@ import {
   formatNumber,
   formatRelativeTime,
   plural,
+  registerCatalogues,
   resolveLocale,
   type CrmTranslation,
   type PluralForms,
@@ -51,6 +53,7 @@ export class CrmLocalizeController extends LocalizeController<CrmTranslation> {
 
   constructor(host: Host) {
     super(host);
+    registerCatalogues();
   }
 
   override hostConnected(): void {
@@ -88,6 +91,16 @@ export class CrmLocalizeController extends LocalizeController<CrmTranslation> {
 
   override dir(): string {
     return (this.host.dir || closestAttribute(this.host, 'dir') || 'ltr').toLowerCase();
+  }
+
+  /**
+   * The localized text of a store error (`CrmError`), e.g. "Не більше 120 символів".
+   * Anything that is not a `CrmError` reads as a generic storage failure.
+   */
+  errorMessage(error: unknown): string {
+    if (!(error instanceof Error) || error.name !== 'CrmError') return this.term('error.storage');
+    const { messageKey, params } = error as CrmError;
+    return (this.term as (key: string, ...args: unknown[]) => string)(messageKey, params);
   }
 
   /** Money in minor units, e.g. `{ minor: 123450, currency: 'UAH' }` → `1 234,50 ₴`. */

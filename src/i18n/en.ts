@@ -1,5 +1,6 @@
 import type { CrmTranslation } from './catalogue.js';
 import { formatNumber, plural } from './format.js';
+import type { ErrorParams } from './uk.js';
 
 /** English. */
 export const en: CrmTranslation = {
@@ -14,7 +15,7 @@ export const en: CrmTranslation = {
     `${formatNumber('en', count)} ${plural('en', count, { one: 'record', other: 'records' })}`,
 
   'error.required': 'Fill in this field',
-  'error.tooLong': (limit: number) => `At most ${formatNumber('en', limit)} characters`,
+  'error.tooLong': ({ limit }: ErrorParams) => `At most ${formatNumber('en', Number(limit))} characters`,
   'error.currency': 'A currency code is three Latin letters, such as UAH',
   'error.unknownSetting': 'There is no such setting',
   'error.notFound': 'Record not found: it may have been deleted',

@@ -17,4 +17,15 @@ export function resolveLocale(tag: string | null | undefined): CrmLocale {
   return supportedLocales.find((locale) => locale === primary) ?? defaultLocale;
 }
 
-registerTranslation(uk, en);
+let registered = false;
+
+/**
+ * Registers the catalogues with the localization library, once. Called by the
+ * first localized element rather than on import, so that importing the library
+ * has no hidden side effects a bundler could drop.
+ */
+export function registerCatalogues(): void {
+  if (registered) return;
+  registered = true;
+  registerTranslation(uk, en);
+}

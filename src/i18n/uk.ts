@@ -1,5 +1,8 @@
 import { formatNumber, plural } from './format.js';
 
+/** Values a store error quotes (`CrmError.params`). */
+export type ErrorParams = Readonly<Record<string, string | number>>;
+
 /** Ukrainian, the default language. Keys are dotted (`area.what`) so they never meet a host page's own terms. */
 export const uk = {
   $code: 'uk',
@@ -13,7 +16,7 @@ export const uk = {
     `${formatNumber('uk', count)} ${plural('uk', count, { one: 'запис', few: 'записи', many: 'записів', other: 'запису' })}`,
 
   'error.required': 'Заповніть це поле',
-  'error.tooLong': (limit: number) => `Не більше ${formatNumber('uk', limit)} символів`,
+  'error.tooLong': ({ limit }: ErrorParams) => `Не більше ${formatNumber('uk', Number(limit))} символів`,
   'error.currency': 'Код валюти — три латинські літери, наприклад UAH',
   'error.unknownSetting': 'Такого налаштування немає',
   'error.notFound': 'Запис не знайдено: можливо, його вже видалено',

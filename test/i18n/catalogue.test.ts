@@ -23,3 +23,10 @@ describe('message catalogues', () => {
     }
   });
 });
+
+describe('error messages', () => {
+  it('quote the limit an error carries, in each language', () => {
+    expect(uk['error.tooLong']({ limit: 1200 }).replace(/\s/g, ' ')).to.equal('Не більше 1 200 символів');
+    expect(en['error.tooLong']({ limit: 1200 })).to.equal('At most 1,200 characters');
+  });
+});

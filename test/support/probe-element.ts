@@ -42,7 +42,7 @@ export class CrmTestProbe extends CrmElement {
       complete: (value) => html`<p class="value">${String(value)}</p>`,
       error: (error) =>
         html`<p class="error" role="alert">
-          ${this.localize.term(error instanceof CrmError ? error.messageKey : 'common.loadFailed')}
+          ${this.localize.errorMessage(error)}
         </p>`,
     });
   }
