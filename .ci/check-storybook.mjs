@@ -1,0 +1,59 @@
+// Opens every story of the built Storybook (storybook-static/) in headless
+// Chromium, in Ukrainian/light and English/dark, runs axe on it and fails on
+// any violation or page error: addon-a11y's checks, enforced at build time.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+import { preview } from 'vite';
+import { chromiumArgs, findChromium } from './chromium.mjs';
+
+const require = createRequire(import.meta.url);
+const axePath = require.resolve('axe-core/axe.min.js');
+const index = JSON.parse(readFileSync('storybook-static/index.json', 'utf8'));
+const stories = Object.values(index.entries).filter((entry) => entry.type === 'story');
+const variants = ['locale:uk;theme:light', 'locale:en;theme:dark'];
+
+const server = await preview({
+  configFile: false,
+  root: process.cwd(),
+  build: { outDir: 'storybook-static' },
+  preview: { port: 0, host: '127.0.0.1' },
+  logLevel: 'warn',
+});
+const base = server.resolvedUrls.local[0];
+const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
+const failures = [];
+try {
+  const page = await browser.newPage();
+  let errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  for (const story of stories) {
+    for (const globals of variants) {
+      errors = [];
+      await page.goto(`${base}iframe.html?id=${story.id}&viewMode=story&globals=${globals}`);
+      await page.waitForSelector('#storybook-root > *', { state: 'attached', timeout: 15_000 });
+      await page.evaluate(async () => {
+        const pending = [...document.querySelectorAll('*')].map((el) => el.updateComplete).filter(Boolean);
+        await Promise.all(pending);
+        await new Promise((resolve) => setTimeout(resolve, 150));
+      });
+      await page.addScriptTag({ path: axePath });
+      const violations = await page.evaluate(async () => {
+        const result = await window.axe.run('#storybook-root');
+        return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+      });
+      const label = `${story.title} / ${story.name} [${globals}]`;
+      for (const violation of violations) failures.push(`${label}: ${violation}`);
+      for (const error of errors) failures.push(`${label}: page error: ${error}`);
+    }
+  }
+} finally {
+  await browser.close();
+  await new Promise((resolve) => server.httpServer.close(resolve));
+}
+
+if (failures.length) {
+  console.error(`storybook a11y: ${failures.length} problem(s)\n${failures.join('\n')}`);
+  process.exit(1);
+}
+console.log(`storybook a11y: ${stories.length} stories × ${variants.length} variants, axe found nothing`);
