@@ -85,8 +85,9 @@ export default tseslint.config(
     },
   },
   {
+    // Node scripts; the .ci checks also pass functions to the browser (page.evaluate).
     files: ['**/*.{js,mjs}'],
-    languageOptions: { globals: { ...globals.node } },
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {
     files: ['test/**/*.ts'],
