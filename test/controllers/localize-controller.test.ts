@@ -80,3 +80,15 @@ describe('CrmLocalizeController', () => {
     expect(usage()).to.equal('1.5 MB of 100 MB used (1.5%)');
   });
 });
+
+describe('CrmElement dir', () => {
+  it('follows the nearest ancestor’s dir and its own, reactively', async () => {
+    const wrapper = await fixture(html`<div dir="rtl"><crm-storage-status></crm-storage-status></div>`);
+    const el = wrapper.querySelector('crm-storage-status')!;
+    expect(getComputedStyle(el).direction).to.equal('rtl');
+    el.dir = 'ltr';
+    await el.updateComplete;
+    expect(el.getAttribute('dir')).to.equal('ltr');
+    expect(getComputedStyle(el).direction).to.equal('ltr');
+  });
+});

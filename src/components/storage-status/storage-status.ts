@@ -42,11 +42,27 @@ export class CrmStorageStatus extends CrmElement {
   @state() private denied = false;
 
   private readonly internals = this.attachInternals();
+  private refreshTimer: ReturnType<typeof setInterval> | undefined;
+  private readonly refreshWhenVisible = () => {
+    if (document.visibilityState === 'visible') void this.refresh();
+  };
 
   override connectedCallback(): void {
     super.connectedCallback();
     void this.refresh();
+    // Usage grows as the CRM stores data: look again now and then, and on return to the tab.
+    this.refreshTimer = setInterval(() => void this.refresh(), CrmStorageStatus.refreshInterval);
+    document.addEventListener('visibilitychange', this.refreshWhenVisible);
   }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.refreshTimer);
+    document.removeEventListener('visibilitychange', this.refreshWhenVisible);
+  }
+
+  /** How often (ms) the browser's figures are read again while the element is on the page. */
+  static refreshInterval = 30_000;
 
   /** Reads usage, quota and persistence from the browser again. */
   async refresh(): Promise<void> {
@@ -80,6 +96,14 @@ export class CrmStorageStatus extends CrmElement {
     else this.internals.states.delete('persisted');
   }
 
+  /** `12,5 %`, or `< 0,1 %` for a little data, which should not read as none. */
+  private usageShare(share: number): string {
+    const options = { style: 'percent', maximumFractionDigits: 1 } as const;
+    return share > 0 && share < 0.001
+      ? `< ${this.localize.formatNumber(0.001, options)}`
+      : this.localize.formatNumber(share, options);
+  }
+
   protected override render() {
     const usage = this.usage ?? this.browserUsage;
     const quota = this.quota ?? this.browserQuota;
@@ -93,7 +117,7 @@ export class CrmStorageStatus extends CrmElement {
         ${known
           ? html`<p id="usage">
                 ${this.localize.term('storage.usage', this.localize.bytes(usage), this.localize.bytes(quota))}
-                (${this.localize.formatNumber(usage / quota, { style: 'percent', maximumFractionDigits: 1 })})
+                (${this.usageShare(usage / quota)})
               </p>
               <meter part="meter" aria-labelledby="usage" min="0" max=${quota} value=${usage}></meter>`
           : html`<p>${this.localize.term('storage.unknown')}</p>`}

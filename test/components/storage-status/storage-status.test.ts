@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import '../../../src/components/storage-status/storage-status.js';
+import { CrmStorageStatus as CrmStorageStatusClass } from '../../../src/components/storage-status/storage-status.js';
 import type { CrmStorageStatus } from '../../../src/components/storage-status/storage-status.js';
 import type { CrmStoragePersistEvent } from '../../../src/events/index.js';
 
@@ -58,5 +58,33 @@ describe('crm-storage-status', () => {
       await el.updateComplete;
       await expect(el).to.be.accessible();
     }
+  });
+});
+
+describe('crm-storage-status refresh', () => {
+  const interval = CrmStorageStatusClass.refreshInterval;
+  afterEach(() => {
+    CrmStorageStatusClass.refreshInterval = interval;
+  });
+
+  it('reads the browser’s figures again while on the page, and stops when removed', async () => {
+    CrmStorageStatusClass.refreshInterval = 40;
+    const el = await fixture<CrmStorageStatus>(html`<crm-storage-status></crm-storage-status>`);
+    let reads = 0;
+    const refresh = el.refresh.bind(el);
+    el.refresh = () => {
+      reads += 1;
+      return refresh();
+    };
+    await waitUntil(() => reads >= 2, 'never refreshed');
+    el.remove();
+    const after = reads;
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(reads).to.equal(after);
+  });
+
+  it('shows a little data as “< 0.1%”, not as none', async () => {
+    const el = await fixture<CrmStorageStatus>(html`<crm-storage-status lang="en" .usage=${74_000} .quota=${11_000_000_000}></crm-storage-status>`);
+    expect(el.shadowRoot!.querySelector('#usage')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('74 kB of 11 GB used (< 0.1%)');
   });
 });
