@@ -2,18 +2,13 @@
 // fails on any page error, console error or CSP violation, and saves
 // screenshots of the shell in Ukrainian and, after the switch, in English.
 import { mkdirSync } from 'node:fs';
-import { chromium } from 'playwright-core';
-import { preview } from 'vite';
-import { chromiumArgs, findChromium } from './chromium.mjs';
+import { checkBuiltSite } from './chromium.mjs';
 
 const outDir = process.env.SCREENSHOT_DIR ?? '.tmp/screenshots';
 mkdirSync(outDir, { recursive: true });
 
-const server = await preview({ mode: 'demo', preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
-const url = server.resolvedUrls.local[0];
-const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
-const problems = [];
-try {
+await checkBuiltSite('demo check', { mode: 'demo' }, async (browser, url) => {
+  const problems = [];
   const page = await browser.newPage({ viewport: { width: 1200, height: 760 } });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('console', (message) => {
@@ -26,8 +21,7 @@ try {
   });
 
   await page.goto(url);
-  const heading = page.locator('demo-app h1');
-  await heading.filter({ hasText: 'Майстерня' }).waitFor({ timeout: 15_000 });
+  await page.locator('demo-app h1').filter({ hasText: 'Майстерня' }).waitFor({ timeout: 15_000 });
   await page.locator('crm-storage-status').getByText('Сховище браузера').waitFor();
   await page.screenshot({ path: `${outDir}/demo-uk.png`, fullPage: true });
 
@@ -42,15 +36,5 @@ try {
   await page.getByLabel('Theme').selectOption('dark');
   await page.getByRole('link', { name: 'Overview' }).click();
   await page.screenshot({ path: `${outDir}/demo-en-dark.png`, fullPage: true });
-} catch (error) {
-  problems.push(`check failed: ${error.message}`);
-} finally {
-  await browser.close();
-  await new Promise((resolve) => server.httpServer.close(resolve));
-}
-
-if (problems.length) {
-  console.error(`demo check: ${problems.length} problem(s)\n${problems.join('\n')}`);
-  process.exit(1);
-}
-console.log(`demo check: rendered without errors; screenshots in ${outDir}`);
+  return problems;
+}, `rendered without errors; screenshots in ${outDir}`);

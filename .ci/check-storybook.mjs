@@ -3,27 +3,16 @@
 // any violation or page error: addon-a11y's checks, enforced at build time.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium } from 'playwright-core';
-import { preview } from 'vite';
-import { chromiumArgs, findChromium } from './chromium.mjs';
+import { checkBuiltSite } from './chromium.mjs';
 
-const require = createRequire(import.meta.url);
-const axePath = require.resolve('axe-core/axe.min.js');
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const index = JSON.parse(readFileSync('storybook-static/index.json', 'utf8'));
 const stories = Object.values(index.entries).filter((entry) => entry.type === 'story');
 const variants = ['locale:uk;theme:light', 'locale:en;theme:dark'];
 
-const server = await preview({
-  configFile: false,
-  root: process.cwd(),
-  build: { outDir: 'storybook-static' },
-  preview: { port: 0, host: '127.0.0.1' },
-  logLevel: 'warn',
-});
-const base = server.resolvedUrls.local[0];
-const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
-const failures = [];
-try {
+const site = { configFile: false, root: process.cwd(), build: { outDir: 'storybook-static' } };
+await checkBuiltSite('storybook a11y', site, async (browser, base) => {
+  const failures = [];
   const page = await browser.newPage();
   let errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
@@ -47,13 +36,5 @@ try {
       for (const error of errors) failures.push(`${label}: page error: ${error}`);
     }
   }
-} finally {
-  await browser.close();
-  await new Promise((resolve) => server.httpServer.close(resolve));
-}
-
-if (failures.length) {
-  console.error(`storybook a11y: ${failures.length} problem(s)\n${failures.join('\n')}`);
-  process.exit(1);
-}
-console.log(`storybook a11y: ${stories.length} stories × ${variants.length} variants, axe found nothing`);
+  return failures;
+}, `${stories.length} stories × ${variants.length} variants, axe found nothing`);

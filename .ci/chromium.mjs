@@ -31,3 +31,28 @@ export const chromiumArgs = [
   '--disable-sync',
   '--disable-dev-shm-usage',
 ];
+
+/**
+ * Serves a built site on 127.0.0.1 (Vite preview), opens headless Chromium,
+ * runs `check(browser, baseUrl)` — which returns a list of problems — and
+ * exits non-zero with them listed, or prints `ok`. Always closes both.
+ */
+export async function checkBuiltSite(name, previewOptions, check, ok) {
+  const [{ chromium }, { preview }] = await Promise.all([import('playwright-core'), import('vite')]);
+  const server = await preview({ ...previewOptions, preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
+  const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
+  let problems;
+  try {
+    problems = await check(browser, server.resolvedUrls.local[0]);
+  } catch (error) {
+    problems = [`check failed: ${error.message}`];
+  } finally {
+    await browser.close();
+    await new Promise((resolve) => server.httpServer.close(resolve));
+  }
+  if (problems.length) {
+    console.error(`${name}: ${problems.length} problem(s)\n${problems.join('\n')}`);
+    process.exit(1);
+  }
+  console.log(`${name}: ${ok}`);
+}
