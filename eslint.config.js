@@ -12,8 +12,8 @@ const htmlSinks = [
 ];
 
 const htmlSinkSyntax = [
-  { selector: "MemberExpression[property.name=/^(innerHTML|outerHTML)$/]", message: 'innerHTML/outerHTML are banned: build DOM with Lit templates.' },
-  { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'insertAdjacentHTML is banned.' },
+  { selector: "MemberExpression[property.name=/^(innerHTML|outerHTML)$/], MemberExpression[property.value=/^(innerHTML|outerHTML)$/]", message: 'innerHTML/outerHTML are banned: build DOM with Lit templates.' },
+  { selector: "CallExpression[callee.property.name=/^(insertAdjacentHTML|setHTMLUnsafe|parseHTMLUnsafe|createContextualFragment)$/]", message: 'HTML parsing sinks are banned: build DOM with Lit templates.' },
   { selector: "Identifier[name='unsafeHTML']", message: 'unsafeHTML is banned: user text is never rendered as HTML.' },
   { selector: "CallExpression[callee.name='eval'], NewExpression[callee.name='Function']", message: 'eval and new Function break a strict CSP.' },
 ];
@@ -49,11 +49,18 @@ export default tseslint.config(
           ],
         },
       ],
+      // tsconfig.store.json (no DOM lib) catches the rest at type-check time.
       'no-restricted-globals': [
         'error',
-        ...['document', 'window', 'HTMLElement', 'customElements', 'localStorage', 'sessionStorage', 'getComputedStyle', 'MutationObserver'].map(
+        ...['document', 'window', 'navigator', 'HTMLElement', 'customElements', 'localStorage', 'sessionStorage', 'getComputedStyle', 'MutationObserver', 'DOMParser', 'requestAnimationFrame'].map(
           (name) => ({ name, message: 'src/store touches no DOM.' }),
         ),
+      ],
+      'no-restricted-syntax': [
+        'error',
+        ...htmlSinkSyntax,
+        { selector: "ImportExpression[source.value=/^(lit|@lit)/]", message: 'src/store imports no Lit, not even lazily.' },
+        { selector: "MemberExpression[object.name=/^(globalThis|self)$/][property.name=/^(document|window|navigator)$/]", message: 'src/store touches no DOM.' },
       ],
     },
   },

@@ -6,6 +6,9 @@ import { ESLint } from 'eslint';
 const cases = [
   ['src/store/leak.ts', "import { html } from 'lit';\nexport const t = html``;\n", 'no-restricted-imports'],
   ['src/store/leak.ts', "export const title = () => document.title;\n", 'no-restricted-globals'],
+  ['src/store/leak.ts', "export const title = () => globalThis.document.title;\n", 'no-restricted-syntax'],
+  ['src/store/leak.ts', "export const load = () => import('lit');\n", 'no-restricted-syntax'],
+  ['src/components/provider/leak.ts', "export const put = (el: HTMLElement, text: string) => { el['innerHTML'] = text; };\n", 'no-restricted-syntax'],
   ['src/store/leak.ts', "import { CrmElement } from '../components/crm-element.js';\nexport { CrmElement };\n", 'no-restricted-imports'],
   ['src/components/provider/leak.ts', "import { CrmDatabase } from '../../store/database.js';\nexport const db = new CrmDatabase();\n", 'no-restricted-imports'],
   ['src/components/provider/leak.ts', "import { Dexie } from 'dexie';\nexport { Dexie };\n", 'no-restricted-imports'],

@@ -4,7 +4,13 @@ import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { findChromium } from './chromium.mjs';
 
-const found = findChromium();
+let found;
+try {
+  found = findChromium();
+} catch (error) {
+  console.error(`chromium: ${error.message}. Unset it, or point it at a Chromium or Chrome binary.`);
+  process.exit(1);
+}
 if (found) {
   console.log(`chromium: ${found}`);
   process.exit(0);

@@ -1,6 +1,6 @@
 import { css, html, type PropertyValues } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
-import { CrmElement, CrmError, LiveQueryController, type CrmMessageKey } from 'crm-elements';
+import { CrmElement, CrmError, LiveQueryController, en, uk, type CrmMessageKey } from 'crm-elements';
 import { applyPreferences, storedLanguage, storedTheme, type ThemeChoice } from './preferences.js';
 
 type Section = 'overview' | 'settings';
@@ -111,8 +111,11 @@ export class DemoApp extends CrmElement {
     query: (store) => store.settings.all(),
   });
 
-  private readonly onHashChange = () => {
+  private readonly onHashChange = async () => {
     this.section = sectionFromHash();
+    // Move focus to the new section's heading, so screen readers hear where they are.
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('main h2')?.focus();
   };
 
   override connectedCallback(): void {
@@ -128,7 +131,8 @@ export class DemoApp extends CrmElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const name = this.settings.value?.businessName;
-    document.title = name ? `${name} · CRM` : 'CRM';
+    const app = this.localize.term('shell.appName');
+    document.title = name ? `${name} · ${app}` : app;
   }
 
   private async saveSettings(event: SubmitEvent): Promise<void> {
@@ -155,7 +159,7 @@ export class DemoApp extends CrmElement {
       ['dark', 'shell.themeDark'],
     ];
     return html`<header>
-      <h1>${this.settings.value?.businessName || 'CRM'}</h1>
+      <h1>${this.settings.value?.businessName || this.localize.term('shell.appName')}</h1>
       <nav aria-label=${this.localize.term('shell.sections')}>
         <ul>
           ${sections.map(
@@ -169,8 +173,12 @@ export class DemoApp extends CrmElement {
       <label>
         ${this.localize.term('shell.language')}
         <select @change=${(e: Event) => applyPreferences((e.target as HTMLSelectElement).value, theme)}>
-          <option value="uk" ?selected=${lang === 'uk'}>Українська</option>
-          <option value="en" ?selected=${lang === 'en'}>English</option>
+          ${[uk, en].map(
+            (catalogue) =>
+              html`<option value=${catalogue.$code} lang=${catalogue.$code} ?selected=${lang === catalogue.$code}>
+                ${catalogue.$name}
+              </option>`,
+          )}
         </select>
       </label>
       <label>
@@ -192,7 +200,7 @@ export class DemoApp extends CrmElement {
   private renderSettings() {
     const error = this.fieldError;
     return html`<section aria-labelledby="settings-title">
-      <h2 id="settings-title">${this.localize.term('shell.settings')}</h2>
+      <h2 id="settings-title" tabindex="-1">${this.localize.term('shell.settings')}</h2>
       <form novalidate @submit=${this.saveSettings}>
         <label>
           ${this.localize.term('shell.businessName')}
@@ -220,7 +228,7 @@ export class DemoApp extends CrmElement {
       <main>
         ${this.section === 'overview'
           ? html`<section aria-labelledby="overview-title">
-                <h2 id="overview-title">${this.localize.term('shell.overview')}</h2>
+                <h2 id="overview-title" tabindex="-1">${this.localize.term('shell.overview')}</h2>
                 <p class="muted">${this.localize.term('shell.welcome')}</p>
               </section>
               <crm-storage-status></crm-storage-status>`

@@ -14,6 +14,6 @@ export { storeContext } from './context/store-context.js';
 export * from './events/index.js';
 export { hostStyles, tokenDefaults, sizeTokenDefaults } from './styles/index.js';
 export type { CrmToken } from './styles/index.js';
-export { supportedLocales, defaultLocale, resolveLocale } from './i18n/index.js';
+export { supportedLocales, defaultLocale, resolveLocale, uk, en } from './i18n/index.js';
 export type { CrmLocale, CrmMessageKey, CrmTranslation } from './i18n/index.js';
 export * from './store/index.js';

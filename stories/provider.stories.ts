@@ -4,7 +4,7 @@ import '../src/components/provider/provider.js';
 import '../src/components/storage-status/storage-status.js';
 
 interface Args {
-  database: string;
+  database?: string;
   theme?: 'light' | 'dark';
 }
 
@@ -16,12 +16,11 @@ const meta: Meta<Args> = {
   title: 'Elements/crm-provider',
   component: 'crm-provider',
   argTypes: {
-    database: { control: 'text' },
+    database: { control: 'text', description: 'Database name (empty: one of this story’s own)' },
     theme: { control: 'inline-radio', options: ['light', 'dark'] },
   },
-  args: { database: 'storybook-provider-demo' },
-  render: ({ database, theme }) => html`
-    <crm-provider database=${database} theme=${theme ?? nothing}>
+  render: ({ database, theme }, { loaded }) => html`
+    <crm-provider database=${database || `${loaded.database}-inner`} theme=${theme ?? nothing}>
       <crm-storage-status .usage=${2_500_000} .quota=${1_000_000_000} .persisted=${false}></crm-storage-status>
     </crm-provider>
   `,
@@ -37,12 +36,12 @@ export const DarkTheme: Story = { args: { theme: 'dark' } };
 
 /** Two tenants on one page: each provider names its own database, and each side follows its own `lang`. */
 export const TwoTenantsTwoLanguages: Story = {
-  render: () => html`
+  render: (_args, { loaded }) => html`
     <div style="display: grid; gap: 1rem; grid-template-columns: 1fr 1fr">
-      <crm-provider database="storybook-tenant-kyiv" lang="uk">
+      <crm-provider database=${`${loaded.database}-kyiv`} lang="uk">
         <crm-storage-status .usage=${2_500_000} .quota=${1_000_000_000} .persisted=${true}></crm-storage-status>
       </crm-provider>
-      <crm-provider database="storybook-tenant-lviv" lang="en">
+      <crm-provider database=${`${loaded.database}-lviv`} lang="en">
         <crm-storage-status .usage=${7_300_000} .quota=${1_000_000_000} .persisted=${false}></crm-storage-status>
       </crm-provider>
     </div>

@@ -20,8 +20,21 @@ export interface LiveQueryRenderers<T, R> {
   error?: (error: unknown) => R;
 }
 
+/** Equal, or plain objects/arrays whose own values are equal: `{ perStage: 50 }` made anew each update is the same argument. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b) || Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+  const keysA = Object.keys(a);
+  const keysB = Object.keys(b);
+  return (
+    keysA.length === keysB.length &&
+    keysA.every((key) => Object.is((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]))
+  );
+}
+
 function sameArgs(a: readonly unknown[] | undefined, b: readonly unknown[]): boolean {
-  return a !== undefined && a.length === b.length && a.every((value, index) => Object.is(value, b[index]));
+  return a !== undefined && a.length === b.length && a.every((value, index) => sameValue(value, b[index]));
 }
 
 /**
@@ -41,12 +54,13 @@ function sameArgs(a: readonly unknown[] | undefined, b: readonly unknown[]): boo
 export class LiveQueryController<T, A extends readonly unknown[] = []> implements ReactiveController {
   /** `pending` until the first result of the current arguments arrives. */
   status: LiveQueryStatus = 'pending';
-  /** The latest result; kept while a re-query is pending, so a view need not flash empty. */
+  /** The latest result. It survives a re-query (status `pending` again) until the new result arrives. */
   value: T | undefined;
   /** What the query threw, while `status` is `error`. */
   error: unknown;
 
   private subscription: Subscription | undefined;
+  private connected = false;
   private subscribedStore: CrmStore | undefined;
   private subscribedArgs: A | undefined;
 
@@ -58,15 +72,19 @@ export class LiveQueryController<T, A extends readonly unknown[] = []> implement
   }
 
   hostConnected(): void {
+    this.connected = true;
     this.subscribe();
   }
 
   hostUpdate(): void {
+    // An update still pending when the host was removed must not subscribe again.
+    if (!this.connected) return;
     const args = this.currentArgs();
     if (this.options.store() !== this.subscribedStore || !sameArgs(this.subscribedArgs, args)) this.subscribe();
   }
 
   hostDisconnected(): void {
+    this.connected = false;
     this.unsubscribe();
   }
 

@@ -20,13 +20,25 @@ type Host = ReactiveControllerHost & HTMLElement;
 const connected = new Set<CrmLocalizeController>();
 
 // One observer for the whole page: a `lang`/`dir` change on any ancestor
-// re-renders the elements whose resolved language it changes.
+// re-renders the elements whose resolved language it changes. It watches the
+// document and every shadow root an element sits in (light-DOM observers do
+// not see into shadow trees).
 let observer: MutationObserver | undefined;
-function observeLanguageChanges(): void {
+const observedRoots = new WeakSet<Node>();
+function observeLanguageChanges(host: Element): void {
   observer ??= new MutationObserver(() => {
     for (const controller of connected) controller.refresh();
   });
-  observer.observe(document.documentElement, { attributes: true, subtree: true, attributeFilter: ['lang', 'dir'] });
+  let root: Node = host.getRootNode();
+  for (;;) {
+    const target = root instanceof ShadowRoot ? root : document.documentElement;
+    if (!observedRoots.has(target)) {
+      observedRoots.add(target);
+      observer.observe(target, { attributes: true, subtree: true, attributeFilter: ['lang', 'dir'] });
+    }
+    if (!(root instanceof ShadowRoot)) break;
+    root = root.host.getRootNode();
+  }
 }
 
 /** The nearest `[attribute]` at or above `element`, crossing shadow roots. */
@@ -59,7 +71,7 @@ export class CrmLocalizeController extends LocalizeController<CrmTranslation> {
   override hostConnected(): void {
     super.hostConnected();
     connected.add(this);
-    observeLanguageChanges();
+    observeLanguageChanges(this.host);
     this.resolved = this.signature();
   }
 

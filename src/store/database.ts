@@ -1,20 +1,104 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { SettingRecord } from './settings.js';
+import type * as T from './types.js';
 
 /** The database a page opens when no `<crm-provider database="…">` names another. */
 export const DEFAULT_DATABASE_NAME = 'crm-elements';
 
 /**
- * The CRM's IndexedDB schema. Each later version adds tables or indexes with an
- * upgrade function, and a test opens a database written by the version before.
+ * Schema version 1: table name → primary key and indexes (Dexie syntax:
+ * `&` unique, `*` multi-entry, `[a+b]` compound). Indexes are the ones the
+ * elements and reports query; every later version is appended to
+ * `schemaVersions` with an upgrade function, never edited in place.
+ */
+export const schemaV1 = {
+  settings: 'key',
+  users: 'id, name, *roles, active',
+  counterparties:
+    'id, name, kind, &edrpou, rnokpp, *phones, *emails, *tags, *searchTokens, managerId, sourceId, partnerId, relationshipStage, archived, leadId, updatedAt',
+  partners: 'id, name, archived',
+  contacts: 'id, name, *phones, *emails, *tags, *searchTokens, sourceId, archived',
+  contactLinks: 'id, contactId, counterpartyId, &[contactId+counterpartyId]',
+  leads: 'id, name, status, sourceId, managerId, *tags, *phones, *emails, taxCode, *searchTokens, createdAt, updatedAt',
+  sources: 'id, &name, archived',
+  tags: 'id, &name',
+  interactions:
+    'id, at, kind, status, direction, processed, [subjectType+subjectId+at], *participantKeys, dealId, claimId, proposalId, sourceId, authorId, remindAt, [processed+at]',
+  tasks: 'id, status, performerId, authorId, checkerId, deadline, [subjectType+subjectId], [performerId+status]',
+  notes: 'id, authorId, [subjectType+subjectId], remindAt, createdAt',
+  reminders: 'id, dueAt, status, [status+dueAt], [targetType+targetId], userId',
+  pipelines: 'id, name, archived',
+  stages: 'id, pipelineId, [pipelineId+order]',
+  deals:
+    'id, pipelineId, stageId, status, [pipelineId+stageId], [pipelineId+stageId+updatedAt], managerId, sourceId, [clientType+clientId], expectedCloseDate, closedAt, createdAt, updatedAt',
+  dealStageHistory: 'id, dealId, [dealId+at], pipelineId, stageId, at',
+  lostReasons: 'id, &name, archived',
+  proposals: 'id, dealId, status, &[dealId+revision]',
+  competitorOffers: 'id, dealId',
+  orders: 'id, dealId, proposalId, counterpartyId, status, date',
+  payments: 'id, orderId, counterpartyId, date',
+  claims: 'id, counterpartyId, orderId, dealId, status, createdAt',
+  services: 'id, name, archived',
+  workingHours: 'id, specialistId, [specialistId+weekday]',
+  breaks: 'id, specialistId, [specialistId+weekday]',
+  daysOff: 'id, specialistId, &[specialistId+date], date',
+  appointments: 'id, specialistId, serviceId, [specialistId+start], start, status, [clientType+clientId]',
+  relationshipStageHistory: 'id, counterpartyId, [counterpartyId+at], stage, at',
+  kpiTargets: 'id, metric, period, managerId, [metric+period]',
+} as const;
+
+/** Every schema version in order. Append; never edit a released one. */
+export const schemaVersions: ReadonlyArray<{
+  version: number;
+  stores: Record<string, string>;
+  upgrade?: Parameters<ReturnType<Dexie['version']>['upgrade']>[0];
+}> = [{ version: 1, stores: schemaV1 }];
+
+/** The names of every table, for backup, erase and tests. */
+export type TableName = keyof typeof schemaV1;
+export const tableNames = Object.keys(schemaV1) as TableName[];
+
+/**
+ * The CRM's IndexedDB database. Each later version adds tables or indexes with
+ * an upgrade function, and a test opens a database written by the version before.
  */
 export class CrmDatabase extends Dexie {
   declare settings: EntityTable<SettingRecord, 'key'>;
+  declare users: EntityTable<T.User, 'id'>;
+  declare counterparties: EntityTable<T.Counterparty, 'id'>;
+  declare partners: EntityTable<T.Partner, 'id'>;
+  declare contacts: EntityTable<T.Contact, 'id'>;
+  declare contactLinks: EntityTable<T.ContactLink, 'id'>;
+  declare leads: EntityTable<T.Lead, 'id'>;
+  declare sources: EntityTable<T.AcquisitionSource, 'id'>;
+  declare tags: EntityTable<T.Tag, 'id'>;
+  declare interactions: EntityTable<T.Interaction & { participantKeys: string[] }, 'id'>;
+  declare tasks: EntityTable<T.Task, 'id'>;
+  declare notes: EntityTable<T.Note, 'id'>;
+  declare reminders: EntityTable<T.Reminder, 'id'>;
+  declare pipelines: EntityTable<T.Pipeline, 'id'>;
+  declare stages: EntityTable<T.Stage, 'id'>;
+  declare deals: EntityTable<T.Deal, 'id'>;
+  declare dealStageHistory: EntityTable<T.DealStageChange, 'id'>;
+  declare lostReasons: EntityTable<T.LostReason, 'id'>;
+  declare proposals: EntityTable<T.Proposal, 'id'>;
+  declare competitorOffers: EntityTable<T.CompetitorOffer, 'id'>;
+  declare orders: EntityTable<T.Order, 'id'>;
+  declare payments: EntityTable<T.Payment, 'id'>;
+  declare claims: EntityTable<T.Claim, 'id'>;
+  declare services: EntityTable<T.Service, 'id'>;
+  declare workingHours: EntityTable<T.WorkingHours, 'id'>;
+  declare breaks: EntityTable<T.Break, 'id'>;
+  declare daysOff: EntityTable<T.DayOff, 'id'>;
+  declare appointments: EntityTable<T.Appointment, 'id'>;
+  declare relationshipStageHistory: EntityTable<T.RelationshipStageChange, 'id'>;
+  declare kpiTargets: EntityTable<T.KpiTarget, 'id'>;
 
   constructor(name: string = DEFAULT_DATABASE_NAME) {
     super(name);
-    this.version(1).stores({
-      settings: 'key',
-    });
+    for (const { version, stores, upgrade } of schemaVersions) {
+      const declared = this.version(version).stores(stores);
+      if (upgrade) declared.upgrade(upgrade);
+    }
   }
 }

@@ -4,22 +4,64 @@ export type CrmErrorCode =
   | 'VALIDATION'
   /** The record an operation refers to does not exist. */
   | 'NOT_FOUND'
-  /** The operation collides with existing data (a double booking, a duplicate). */
+  /** The same party or code exists already (`details.existingId` names it). */
+  | 'DUPLICATE'
+  /** The operation collides with other data: a double booking, a stage of another pipeline. */
   | 'CONFLICT'
-  /** IndexedDB refused the write (quota, a blocked upgrade, private mode). */
+  /** The record is in a state that forbids the operation: an illegal task transition, a closed deal. */
+  | 'INVALID_STATE'
+  /** The browser's storage quota is used up. */
+  | 'QUOTA_EXCEEDED'
+  /** Another tab keeps an older version of the database open, so it cannot be upgraded. */
+  | 'UPGRADE_BLOCKED'
+  /** IndexedDB refused the operation for another reason. */
   | 'STORAGE';
 
 /**
  * Keys of the localized messages an error maps to. Every key has a text in each
  * catalogue of `src/i18n` (a test checks it), so the UI can show the error in
- * the element's language: `localize.term(error.messageKey)`.
+ * the element's language: `localize.errorMessage(error)`.
  */
 export const crmErrorMessageKeys = [
   'error.required',
   'error.tooLong',
+  'error.invalid',
   'error.currency',
+  'error.amount',
+  'error.percent',
+  'error.quantity',
+  'error.date',
+  'error.time',
+  'error.timeRange',
+  'error.email',
+  'error.phone',
+  'error.url',
+  'error.edrpou',
+  'error.rnokpp',
+  'error.taxCode',
   'error.unknownSetting',
   'error.notFound',
+  'error.duplicate',
+  'error.duplicateName',
+  'error.lostReasonRequired',
+  'error.rejectReasonRequired',
+  'error.stageNotInPipeline',
+  'error.stageHasDeals',
+  'error.lastStage',
+  'error.dealClosed',
+  'error.leadClosed',
+  'error.invalidTransition',
+  'error.proposalClosed',
+  'error.claimClosed',
+  'error.doubleBooking',
+  'error.outsideWorkingHours',
+  'error.dayOff',
+  'error.duringBreak',
+  'error.serviceNotProvided',
+  'error.appointmentClosed',
+  'error.backupInvalid',
+  'error.quotaExceeded',
+  'error.upgradeBlocked',
   'error.storage',
 ] as const;
 
@@ -28,7 +70,7 @@ export type CrmErrorMessageKey = (typeof crmErrorMessageKeys)[number];
 export interface CrmErrorOptions {
   /** The offending field as a path into the input, e.g. `phones.0`. */
   field?: string;
-  /** Values the message may quote, e.g. `{ max: 120 }`. */
+  /** Values the message may quote, e.g. `{ limit: 120 }`. */
   params?: Record<string, string | number>;
   cause?: unknown;
 }
@@ -56,4 +98,32 @@ export class CrmError extends Error {
     this.field = options.field;
     this.params = options.params ?? {};
   }
+}
+
+/** A `NOT_FOUND` error for a missing record. */
+export function notFound(field: string, id: string): CrmError {
+  return new CrmError('NOT_FOUND', 'error.notFound', { field, params: { id } });
+}
+
+function isQuotaError(error: unknown): boolean {
+  if (!(error instanceof Error) && !(error instanceof DOMException)) return false;
+  const { name } = error as { name: string };
+  if (name === 'QuotaExceededError') return true;
+  // Dexie and Chromium wrap a quota failure in an AbortError whose inner error says so.
+  const inner = (error as { inner?: unknown }).inner ?? (error as { cause?: unknown }).cause;
+  return inner !== undefined && inner !== error && isQuotaError(inner);
+}
+
+/**
+ * Turns whatever IndexedDB or Dexie threw into a `CrmError`: a full quota and a
+ * blocked upgrade get codes of their own, a `CrmError` passes through.
+ */
+export function toCrmError(error: unknown): CrmError {
+  if (error instanceof CrmError) return error;
+  if (isQuotaError(error)) return new CrmError('QUOTA_EXCEEDED', 'error.quotaExceeded', { cause: error });
+  const name = (error as { name?: string } | undefined)?.name;
+  if (name === 'VersionError' || name === 'BlockedError' || name === 'DatabaseClosedError' && /blocked/i.test(String(error)))
+    return new CrmError('UPGRADE_BLOCKED', 'error.upgradeBlocked', { cause: error });
+  if (name === 'ConstraintError') return new CrmError('DUPLICATE', 'error.duplicate', { cause: error });
+  return new CrmError('STORAGE', 'error.storage', { cause: error });
 }

@@ -16,8 +16,13 @@ export interface CrmStore {
   readonly settings: SettingsRepository;
   /** Opens the database now, surfacing version or quota errors early. */
   open(): Promise<this>;
-  /** Closes the connection and forgets this store; the next `getStore(name)` opens a new one. */
+  /**
+   * Closes the connection (other tabs can then upgrade or delete the database).
+   * The store stays usable: the next read or write opens it again.
+   */
   close(): void;
+  /** Deletes the database with every record; the store stays usable and starts empty. */
+  delete(): Promise<void>;
 }
 
 const stores = new Map<string, CrmStore>();
@@ -32,8 +37,10 @@ function createStore(name: string): CrmStore {
       return this;
     },
     close() {
-      db.close();
-      if (stores.get(name) === store) stores.delete(name);
+      db.close({ disableAutoOpen: false });
+    },
+    async delete() {
+      await db.delete({ disableAutoOpen: false });
     },
   };
   return store;
@@ -57,8 +64,12 @@ export function openStore(name: string = DEFAULT_DATABASE_NAME): Promise<CrmStor
   return getStore(name).open();
 }
 
-/** Closes the store of that name, if open, and deletes its database with every record. */
+/**
+ * Deletes the database of that name with every record. A store of that name
+ * (and every element showing it) stays usable and starts empty.
+ */
 export async function deleteStore(name: string): Promise<void> {
-  stores.get(name)?.close();
-  await Dexie.delete(name);
+  const store = stores.get(name);
+  if (store) await store.delete();
+  else await Dexie.delete(name);
 }

@@ -40,6 +40,21 @@ describe('CrmLocalizeController', () => {
     await waitUntil(() => title(el) === EN, 'did not follow the ancestor');
   });
 
+  it('follows a lang change made inside a shadow root', async () => {
+    document.documentElement.lang = 'uk';
+    const host = await fixture<HTMLElement>(html`<div></div>`);
+    const shadow = host.attachShadow({ mode: 'open' });
+    const wrapper = document.createElement('div');
+    wrapper.lang = 'uk';
+    const el = document.createElement('crm-storage-status');
+    wrapper.append(el);
+    shadow.append(wrapper);
+    await el.updateComplete;
+    expect(title(el)).to.equal(UK);
+    wrapper.lang = 'en';
+    await waitUntil(() => title(el) === EN, 'missed a change inside the shadow root');
+  });
+
   it('prefers its own lang, set as attribute or property, and reflects it', async () => {
     document.documentElement.lang = 'uk';
     const wrapper = await fixture(html`<div lang="uk"><crm-storage-status lang="en"></crm-storage-status></div>`);

@@ -24,8 +24,9 @@ export const styles = css`
     color: var(--_crm-color-text-muted);
     font-size: var(--_crm-font-size-s);
   }
-  .notice:empty {
-    display: none;
+  button[aria-disabled='true'] {
+    opacity: 0.6;
+    cursor: progress;
   }
   meter {
     inline-size: 100%;

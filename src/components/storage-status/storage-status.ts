@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property, query, state } from 'lit/decorators.js';
 import { CrmStoragePersistEvent } from '../../events/storage-persist.js';
 import { CrmElement } from '../crm-element.js';
 import { styles } from './storage-status.styles.js';
@@ -38,8 +38,13 @@ export class CrmStorageStatus extends CrmElement {
   @state() private browserUsage: number | undefined;
   @state() private browserQuota: number | undefined;
   @state() private browserPersisted: boolean | undefined;
+  /** The heading level of the element's title within the host page's outline. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
   @state() private requesting = false;
-  @state() private denied = false;
+  /** The browser's answer to the user's last request, announced in the status region. */
+  @state() private answer: 'granted' | 'denied' | undefined;
+  @query('[role="status"]') private statusMessage: HTMLElement | undefined;
 
   private readonly internals = this.attachInternals();
   private refreshTimer: ReturnType<typeof setInterval> | undefined;
@@ -68,19 +73,31 @@ export class CrmStorageStatus extends CrmElement {
   async refresh(): Promise<void> {
     const storage = navigator.storage;
     if (!storage?.estimate) return;
-    const [estimate, persisted] = await Promise.all([storage.estimate(), storage.persisted?.()]);
-    this.browserUsage = estimate.usage;
-    this.browserQuota = estimate.quota;
-    this.browserPersisted = persisted;
+    try {
+      const [estimate, persisted] = await Promise.all([storage.estimate(), storage.persisted?.()]);
+      this.browserUsage = estimate.usage;
+      this.browserQuota = estimate.quota;
+      this.browserPersisted = persisted;
+    } catch {
+      // Some browsers refuse estimates in private windows: show "unknown".
+      this.browserUsage = this.browserQuota = undefined;
+    }
   }
 
   private async requestPersistence(): Promise<void> {
+    // aria-disabled rather than disabled while asking, so keyboard focus stays on the button.
+    if (this.requesting) return;
     this.requesting = true;
     try {
-      const persisted = (await navigator.storage?.persist?.()) ?? false;
+      const persisted = (await navigator.storage?.persist?.().catch(() => false)) ?? false;
       this.browserPersisted = persisted;
-      this.denied = !persisted;
+      this.answer = persisted ? 'granted' : 'denied';
       this.dispatchEvent(new CrmStoragePersistEvent(persisted));
+      if (persisted) {
+        // The button goes away; keep focus in the element, on the announcement.
+        await this.updateComplete;
+        this.statusMessage?.focus();
+      }
     } finally {
       this.requesting = false;
     }
@@ -91,47 +108,56 @@ export class CrmStorageStatus extends CrmElement {
     return this.persisted ?? this.browserPersisted;
   }
 
+  /** `12,5 %`, or `менше 0,1 %` for a little data, which should not read as none. */
+  private usageShare(share: number): string {
+    const options = { style: 'percent', maximumFractionDigits: 1 } as const;
+    return share > 0 && share < 0.001
+      ? this.localize.term('storage.shareBelow', this.localize.formatNumber(0.001, options))
+      : this.localize.formatNumber(share, options);
+  }
+
   protected override willUpdate(): void {
     if (this.effectivePersisted) this.internals.states.add('persisted');
     else this.internals.states.delete('persisted');
   }
 
-  /** `12,5 %`, or `< 0,1 %` for a little data, which should not read as none. */
-  private usageShare(share: number): string {
-    const options = { style: 'percent', maximumFractionDigits: 1 } as const;
-    return share > 0 && share < 0.001
-      ? `< ${this.localize.formatNumber(0.001, options)}`
-      : this.localize.formatNumber(share, options);
+  private renderUsage(usage: number | undefined, quota: number | undefined) {
+    if (usage === undefined || quota === undefined || quota <= 0) return html`<p>${this.localize.term('storage.unknown')}</p>`;
+    return html`<p id="usage">
+        ${this.localize.term('storage.usage', this.localize.bytes(usage), this.localize.bytes(quota), this.usageShare(usage / quota))}
+      </p>
+      <meter part="meter" aria-labelledby="usage" min="0" max=${quota} value=${usage}></meter>`;
   }
 
   protected override render() {
-    const usage = this.usage ?? this.browserUsage;
-    const quota = this.quota ?? this.browserQuota;
     const persisted = this.effectivePersisted;
-    const known = usage !== undefined && quota !== undefined && quota > 0;
     const canPersist = persisted === false && typeof navigator.storage?.persist === 'function';
+    const answer =
+      this.answer === 'granted' && persisted
+        ? this.localize.term('storage.persistGranted')
+        : this.answer === 'denied' && !persisted
+          ? this.localize.term('storage.persistDenied')
+          : '';
 
     return html`
       <section aria-labelledby="title">
-        <p id="title" class="title">${this.localize.term('storage.title')}</p>
-        ${known
-          ? html`<p id="usage">
-                ${this.localize.term('storage.usage', this.localize.bytes(usage), this.localize.bytes(quota))}
-                (${this.usageShare(usage / quota)})
-              </p>
-              <meter part="meter" aria-labelledby="usage" min="0" max=${quota} value=${usage}></meter>`
-          : html`<p>${this.localize.term('storage.unknown')}</p>`}
+        <div id="title" class="title" role="heading" aria-level=${this.headingLevel}>${this.localize.term('storage.title')}</div>
+        ${this.renderUsage(this.usage ?? this.browserUsage, this.quota ?? this.browserQuota)}
         ${persisted === undefined
           ? nothing
           : html`<p class="persistence">
               ${this.localize.term(persisted ? 'storage.persisted' : 'storage.notPersisted')}
             </p>`}
         ${canPersist
-          ? html`<button part="persist-button" ?disabled=${this.requesting} @click=${this.requestPersistence}>
+          ? html`<button
+              part="persist-button"
+              aria-disabled=${this.requesting ? 'true' : 'false'}
+              @click=${this.requestPersistence}
+            >
               ${this.localize.term('storage.persist')}
             </button>`
           : nothing}
-        <p role="status" class="notice">${this.denied && !persisted ? this.localize.term('storage.persistDenied') : ''}</p>
+        <p role="status" tabindex="-1" class=${answer ? 'notice' : 'notice visually-hidden'}>${answer}</p>
       </section>
     `;
   }

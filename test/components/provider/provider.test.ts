@@ -3,7 +3,7 @@ import '../../../src/components/provider/provider.js';
 import type { CrmProvider } from '../../../src/components/provider/provider.js';
 import '../../support/probe-element.js';
 import type { CrmTestProbe } from '../../support/probe-element.js';
-import { DEFAULT_DATABASE_NAME, deleteStore, getStore } from '../../../src/store/index.js';
+import { getStore } from '../../../src/store/index.js';
 import { deleteTestStores, uniqueDatabaseName } from '../../support/fixtures.js';
 
 const valueOf = (probe: CrmTestProbe) => probe.shadowRoot!.querySelector('.value')?.textContent;
@@ -54,31 +54,6 @@ describe('crm-provider', () => {
     provider.setAttribute('database', second);
     await waitUntil(() => valueOf(probe) === 'Друга', 'the element never followed the provider');
     expect(probe.storeName).to.equal(second);
-  });
-
-  it('leaves an element outside any provider on the page’s default store', async () => {
-    try {
-      await getStore().settings.set('businessName', 'Типова база');
-      const probe = await fixture<CrmTestProbe>(html`<crm-test-probe></crm-test-probe>`);
-      expect(probe.storeName).to.equal(DEFAULT_DATABASE_NAME);
-      await waitUntil(() => valueOf(probe) === 'Типова база');
-    } finally {
-      await deleteStore(DEFAULT_DATABASE_NAME);
-    }
-  });
-
-  it('drops the provided store when an element moves out from under its provider', async () => {
-    const database = uniqueDatabaseName();
-    const provider = await fixture(html`<crm-provider database=${database}><crm-test-probe></crm-test-probe></crm-provider>`);
-    const probe = provider.querySelector('crm-test-probe')!;
-    expect(probe.storeName).to.equal(database);
-    try {
-      provider.after(probe);
-      expect(probe.storeName).to.equal(DEFAULT_DATABASE_NAME);
-    } finally {
-      probe.remove();
-      await deleteStore(DEFAULT_DATABASE_NAME);
-    }
   });
 
   it('shows its slotted content and takes no box of its own', async () => {

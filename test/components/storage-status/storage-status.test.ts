@@ -26,6 +26,11 @@ describe('crm-storage-status', () => {
     expect(textOf(el)).to.contain('Дані збережено постійно');
     expect(el.shadowRoot!.querySelector('button')).to.equal(null);
     expect(el.matches(':state(persisted)')).to.equal(true);
+    const heading = el.shadowRoot!.querySelector('[role="heading"]')!;
+    expect(heading.getAttribute('aria-level')).to.equal('2');
+    el.headingLevel = 3;
+    await el.updateComplete;
+    expect(heading.getAttribute('aria-level')).to.equal('3');
   });
 
   it('offers “store persistently” while not persisted; the keyboard asks the browser and the answer is announced', async () => {
@@ -41,7 +46,11 @@ describe('crm-storage-status', () => {
     expect(event.persisted).to.equal(await navigator.storage.persisted());
     await el.updateComplete;
     const status = el.shadowRoot!.querySelector('[role="status"]')!;
-    expect(plain(status.textContent!)).to.equal(event.persisted ? '' : 'The browser did not allow persistent storage');
+    expect(plain(status.textContent!)).to.equal(
+      event.persisted ? 'Done: the browser will keep the data persistently' : 'The browser did not allow persistent storage',
+    );
+    // Focus never falls out of the element: it stays on the button, or moves to the announcement.
+    expect(el.shadowRoot!.activeElement).to.be.oneOf([button, status]);
   });
 
   it('says when the browser does not report usage', async () => {
@@ -85,6 +94,6 @@ describe('crm-storage-status refresh', () => {
 
   it('shows a little data as “< 0.1%”, not as none', async () => {
     const el = await fixture<CrmStorageStatus>(html`<crm-storage-status lang="en" .usage=${74_000} .quota=${11_000_000_000}></crm-storage-status>`);
-    expect(el.shadowRoot!.querySelector('#usage')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('74 kB of 11 GB used (< 0.1%)');
+    expect(el.shadowRoot!.querySelector('#usage')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('74 kB of 11 GB used (under 0.1%)');
   });
 });
