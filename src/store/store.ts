@@ -1,19 +1,74 @@
 import { Dexie } from 'dexie';
+import { createAppointmentsRepository, type AppointmentsRepository } from './appointments.js';
+import { createBackupRepository, type BackupRepository } from './backup.js';
+import {
+  createLostReasonsRepository,
+  createSourcesRepository,
+  createTagsRepository,
+  type LostReasonsRepository,
+  type SourcesRepository,
+  type TagsRepository,
+} from './catalogues.js';
+import { createClaimsRepository, type ClaimsRepository } from './claims.js';
+import { createStoreContext, type StoreContextOptions } from './context.js';
 import { CrmDatabase, DEFAULT_DATABASE_NAME } from './database.js';
+import { toCrmError } from './errors.js';
+import { createDealsRepository, type DealsRepository } from './deals.js';
+import { createInteractionsRepository, type InteractionsRepository } from './interactions.js';
+import { createKpiRepository, type KpiRepository } from './kpi.js';
+import { createLeadsRepository, type LeadsRepository } from './leads.js';
+import { createNotesRepository, type NotesRepository } from './notes.js';
+import { createOrdersRepository, type OrdersRepository } from './orders.js';
+import {
+  createContactsRepository,
+  createCounterpartiesRepository,
+  createPartnersRepository,
+  type ContactsRepository,
+  type CounterpartiesRepository,
+  type PartnersRepository,
+} from './parties.js';
+import { createPipelinesRepository, type PipelinesRepository } from './pipelines.js';
+import { createProposalsRepository, type ProposalsRepository } from './proposals.js';
+import { createRemindersRepository, type RemindersRepository } from './reminders.js';
+import { createScheduleRepository, createServicesRepository, type ScheduleRepository, type ServicesRepository } from './schedule.js';
+import { createSettingsRepository, type SettingsRepository } from './settings.js';
+import { createTasksRepository, type TasksRepository } from './tasks.js';
+import { createUsersRepository, type UsersRepository } from './users.js';
 
 export { DEFAULT_DATABASE_NAME };
-import { createSettingsRepository, type SettingsRepository } from './settings.js';
 
 /**
  * One CRM database and its operations, grouped by aggregate
- * (`store.settings`, later `store.leads`, `store.deals`, …). Reads are plain
+ * (`store.leads.convert`, `store.deals.moveToStage`, …). Reads are plain
  * functions a `liveQuery` can wrap; writes validate, run in one transaction
- * and return the written record.
+ * and return the written record; failures are `CrmError`s.
  */
 export interface CrmStore {
   /** The IndexedDB database name; one store per name and page. */
   readonly name: string;
   readonly settings: SettingsRepository;
+  readonly users: UsersRepository;
+  readonly sources: SourcesRepository;
+  readonly tags: TagsRepository;
+  readonly lostReasons: LostReasonsRepository;
+  readonly counterparties: CounterpartiesRepository;
+  readonly partners: PartnersRepository;
+  readonly contacts: ContactsRepository;
+  readonly leads: LeadsRepository;
+  readonly interactions: InteractionsRepository;
+  readonly tasks: TasksRepository;
+  readonly notes: NotesRepository;
+  readonly reminders: RemindersRepository;
+  readonly pipelines: PipelinesRepository;
+  readonly deals: DealsRepository;
+  readonly proposals: ProposalsRepository;
+  readonly orders: OrdersRepository;
+  readonly claims: ClaimsRepository;
+  readonly services: ServicesRepository;
+  readonly schedule: ScheduleRepository;
+  readonly appointments: AppointmentsRepository;
+  readonly kpi: KpiRepository;
+  readonly backup: BackupRepository;
   /** Opens the database now, surfacing version or quota errors early. */
   open(): Promise<this>;
   /**
@@ -27,14 +82,44 @@ export interface CrmStore {
 
 const stores = new Map<string, CrmStore>();
 
-function createStore(name: string): CrmStore {
-  const db = new CrmDatabase(name);
-  const store: CrmStore = {
-    name,
+/**
+ * A store over `db`, outside the page's registry: for the sample-data
+ * generator (a clock in the past), tests (a pinned clock) and workers.
+ */
+export function createStore(db: CrmDatabase, options: StoreContextOptions = {}): CrmStore {
+  const ctx = createStoreContext(db, options);
+  const store = { name: db.name } as { -readonly [K in keyof CrmStore]: CrmStore[K] };
+  Object.assign(store, {
     settings: createSettingsRepository(db),
+    users: createUsersRepository(ctx, store),
+    sources: createSourcesRepository(ctx, store),
+    tags: createTagsRepository(ctx, store),
+    lostReasons: createLostReasonsRepository(ctx, store),
+    counterparties: createCounterpartiesRepository(ctx, store),
+    partners: createPartnersRepository(ctx, store),
+    contacts: createContactsRepository(ctx, store),
+    leads: createLeadsRepository(ctx, store),
+    interactions: createInteractionsRepository(ctx, store),
+    tasks: createTasksRepository(ctx, store),
+    notes: createNotesRepository(ctx, store),
+    reminders: createRemindersRepository(ctx, store),
+    pipelines: createPipelinesRepository(ctx, store),
+    deals: createDealsRepository(ctx, store),
+    proposals: createProposalsRepository(ctx, store),
+    orders: createOrdersRepository(ctx, store),
+    claims: createClaimsRepository(ctx, store),
+    services: createServicesRepository(ctx, store),
+    schedule: createScheduleRepository(ctx, store),
+    appointments: createAppointmentsRepository(ctx, store),
+    kpi: createKpiRepository(ctx, store),
+    backup: createBackupRepository(ctx, store),
     async open() {
-      await db.open();
-      return this;
+      try {
+        await db.open();
+      } catch (error) {
+        throw toCrmError(error);
+      }
+      return store;
     },
     close() {
       db.close({ disableAutoOpen: false });
@@ -42,7 +127,7 @@ function createStore(name: string): CrmStore {
     async delete() {
       await db.delete({ disableAutoOpen: false });
     },
-  };
+  } satisfies Omit<CrmStore, 'name'>);
   return store;
 }
 
@@ -53,7 +138,7 @@ function createStore(name: string): CrmStore {
 export function getStore(name: string = DEFAULT_DATABASE_NAME): CrmStore {
   let store = stores.get(name);
   if (!store) {
-    store = createStore(name);
+    store = createStore(new CrmDatabase(name));
     stores.set(name, store);
   }
   return store;

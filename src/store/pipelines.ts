@@ -1,0 +1,10 @@
+import type { StoreContext } from './context.js';
+import type { CrmStore } from './store.js';
+
+// TODO(issue 3): operations of this aggregate.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface PipelinesRepository {}
+
+export function createPipelinesRepository(_ctx: StoreContext, _store: CrmStore): PipelinesRepository {
+  return {};
+}
