@@ -1,10 +1,468 @@
+/**
+ * D2–D3 deals: a client's (counterparty's or lead's) opportunity moving
+ * through the stages of a pipeline. Every stage entered, every close and
+ * every reopening appends a `DealStageChange`, so the funnel and cycle-time
+ * reports read the history, and the last history entry always names the
+ * deal's current stage and status.
+ */
+import * as v from 'valibot';
 import type { StoreContext } from './context.js';
+import { CrmError, notFound } from './errors.js';
+import type { Money } from './money.js';
 import type { CrmStore } from './store.js';
+import type { ClientRef, Deal, DealStageChange, DealStatus, Id, Instant, Stage } from './types.js';
+import { calendarDate, id, instant, money, optionalId, optionalText, parseInput, percent, requiredText } from './validation.js';
 
-// TODO(issue 3): operations of this aggregate.
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface DealsRepository {}
+const clientSchema = v.object(
+  {
+    type: v.picklist(['counterparty', 'lead'], 'error.invalid'),
+    id,
+  },
+  'error.required',
+);
 
-export function createDealsRepository(_ctx: StoreContext, _store: CrmStore): DealsRepository {
-  return {};
+const createSchema = v.object({
+  title: requiredText(200),
+  pipelineId: id,
+  stageId: optionalId,
+  amount: v.optional(money, () => ({ minor: 0, currency: 'UAH' })),
+  client: clientSchema,
+  managerId: optionalId,
+  sourceId: optionalId,
+  expectedCloseDate: v.optional(calendarDate),
+  probability: v.optional(percent),
+  interactionId: optionalId,
+});
+
+const updateSchema = v.object({
+  title: v.optional(requiredText(200)),
+  amount: v.optional(money),
+  managerId: v.nullish(id),
+  sourceId: v.nullish(id),
+  expectedCloseDate: v.nullish(calendarDate),
+  probability: v.nullish(percent),
+});
+
+const byUserSchema = v.object({ userId: optionalId });
+
+const loseSchema = v.object({
+  reasonId: v.pipe(v.optional(v.string('error.lostReasonRequired'), ''), v.trim(), v.nonEmpty('error.lostReasonRequired')),
+  comment: optionalText(2000),
+  userId: optionalId,
+});
+
+const boardSchema = v.object({
+  perStage: v.optional(v.pipe(v.number('error.invalid'), v.integer('error.invalid'), v.minValue(0, 'error.invalid')), 50),
+  managerId: optionalId,
+  sourceId: optionalId,
+  from: v.optional(instant),
+  to: v.optional(instant),
+  status: v.optional(v.picklist(['open', 'won', 'lost', 'all'], 'error.invalid'), 'open'),
+});
+
+const listSchema = v.object({
+  pipelineId: optionalId,
+  managerId: optionalId,
+  status: v.optional(v.picklist(['open', 'won', 'lost'], 'error.invalid')),
+  offset: v.optional(v.pipe(v.number('error.invalid'), v.integer('error.invalid'), v.minValue(0, 'error.invalid')), 0),
+  limit: v.optional(v.pipe(v.number('error.invalid'), v.integer('error.invalid'), v.minValue(0, 'error.invalid')), 50),
+});
+
+export interface CreateDealInput {
+  title: string;
+  pipelineId: Id;
+  /** A stage of that pipeline; its first stage when omitted. */
+  stageId?: Id;
+  /** `{ minor: 0, currency: 'UAH' }` when omitted; currency UAH when only `minor` is given. */
+  amount?: { minor: number; currency?: string };
+  /** An existing counterparty or lead. */
+  client: ClientRef;
+  managerId?: Id;
+  sourceId?: Id;
+  expectedCloseDate?: string;
+  /** Win probability, 0–100. */
+  probability?: number;
+  /** The interaction the deal was created from (D2). */
+  interactionId?: Id;
+}
+
+/** Fields `update` changes; `null` clears an optional field, `undefined` leaves it. */
+export interface UpdateDealPatch {
+  title?: string;
+  amount?: { minor: number; currency?: string };
+  managerId?: Id | null;
+  sourceId?: Id | null;
+  expectedCloseDate?: string | null;
+  probability?: number | null;
+}
+
+export interface LoseDealInput {
+  /** A lost reason (`store.lostReasons`); required. */
+  reasonId: Id;
+  comment?: string;
+  userId?: Id;
+}
+
+/** Which deals a board or its totals count. */
+export interface BoardFilter {
+  managerId?: Id;
+  sourceId?: Id;
+  /** Deals created at or after this instant. */
+  from?: Instant;
+  /** Deals created at or before this instant. */
+  to?: Instant;
+  /** `'open'` by default; `'all'` counts every status. */
+  status?: DealStatus | 'all';
+}
+
+export interface BoardOptions extends BoardFilter {
+  /** How many deals each column returns (most recently updated first); 50 by default. */
+  perStage?: number;
+}
+
+/** Sums of amounts by currency code, in minor units. */
+export type SumsByCurrency = Record<string, number>;
+
+export interface StageTotals {
+  stage: Stage;
+  /** Matching deals in the stage, all of them. */
+  count: number;
+  /** Their amounts by currency, all of them. */
+  sums: SumsByCurrency;
+}
+
+export interface BoardColumn extends StageTotals {
+  /** The first `perStage` matching deals, most recently updated first. */
+  deals: Deal[];
+}
+
+export interface PipelineTotals {
+  stages: StageTotals[];
+  count: number;
+  sums: SumsByCurrency;
+}
+
+export interface Board {
+  stages: BoardColumn[];
+  /** Over every column. */
+  count: number;
+  sums: SumsByCurrency;
+}
+
+export interface DealListOptions {
+  pipelineId?: Id;
+  managerId?: Id;
+  status?: DealStatus;
+  offset?: number;
+  /** 50 by default. */
+  limit?: number;
+}
+
+/** Deals and their stage history (D2), the pipeline board (D3). */
+export interface DealsRepository {
+  /**
+   * Creates an open deal in `stageId` (the pipeline's first stage by default)
+   * and its first stage-history entry. Touches only `deals` and
+   * `dealStageHistory` and reads `pipelines`, `stages`, `counterparties`,
+   * `leads`, so `leads.convert` can call it inside its own transaction.
+   * Refuses: bad input (`VALIDATION`: `title`, `amount.minor`, `client`,
+   * `probability`, `expectedCloseDate`…); a missing pipeline, stage or client
+   * (`NOT_FOUND`: `pipelineId`, `stageId`, `client.id`); a stage of another
+   * pipeline (`CONFLICT`, `stageId`, `error.stageNotInPipeline`).
+   */
+  create(input: CreateDealInput): Promise<Deal>;
+  /** Changes title, amount, manager, source, expected close date or probability (`null` clears). `NOT_FOUND` (`dealId`), `VALIDATION`. */
+  update(dealId: Id, patch: UpdateDealPatch): Promise<Deal>;
+  /**
+   * Moves an open deal to another stage of its pipeline, appending a history
+   * entry and resetting `stageEnteredAt`; a move to its current stage changes
+   * nothing. Refuses: a closed deal (`INVALID_STATE`, `dealId`,
+   * `error.dealClosed`); a stage of another pipeline (`CONFLICT`, `stageId`,
+   * `error.stageNotInPipeline`); a missing deal or stage (`NOT_FOUND`).
+   */
+  moveToStage(dealId: Id, stageId: Id, options?: { userId?: Id }): Promise<Deal>;
+  /** Marks an open deal won (history entry, `closedAt`). `INVALID_STATE` (`error.dealClosed`) if closed; `NOT_FOUND`. */
+  win(dealId: Id, options?: { userId?: Id }): Promise<Deal>;
+  /**
+   * Marks an open deal lost with a reason from `lostReasons` and an optional
+   * comment. Refuses: no reason (`VALIDATION`, `reasonId`,
+   * `error.lostReasonRequired`); an unknown reason (`NOT_FOUND`, `reasonId`);
+   * a closed deal (`INVALID_STATE`, `error.dealClosed`).
+   */
+  lose(dealId: Id, input: LoseDealInput): Promise<Deal>;
+  /** Opens a won or lost deal again in its stage (history entry). `INVALID_STATE` (`error.invalidTransition`) if open. */
+  reopen(dealId: Id, options?: { userId?: Id }): Promise<Deal>;
+  /** One deal, or `undefined`. Live-query safe. */
+  get(dealId: Id): Promise<Deal | undefined>;
+  /** The deal's stage history, oldest first. Live-query safe. */
+  history(dealId: Id): Promise<DealStageChange[]>;
+  /** A client's deals, newest first. Live-query safe. */
+  byClient(client: ClientRef): Promise<Deal[]>;
+  /**
+   * The pipeline board: every stage in order with the count and per-currency
+   * sums of ALL matching deals and the first `perStage` of them (most recently
+   * updated first). One indexed read, one loop. Live-query safe.
+   */
+  board(pipelineId: Id, options?: BoardOptions): Promise<Board>;
+  /** The board's numbers without the deals. Live-query safe. */
+  totals(pipelineId: Id, filter?: BoardFilter): Promise<PipelineTotals>;
+  /** A page of deals, most recently updated first. Live-query safe. */
+  list(options?: DealListOptions): Promise<Deal[]>;
+  /** How many deals `list` pages through. Live-query safe. */
+  count(options?: Omit<DealListOptions, 'offset' | 'limit'>): Promise<number>;
+}
+
+/**
+ * Appends a history entry for `deal` as it now is (its `stageId` and
+ * `status`). For modules of the store that move deals (stage removal).
+ * Call inside a transaction that includes `dealStageHistory`.
+ */
+export async function appendStageChange(
+  ctx: StoreContext,
+  deal: Deal,
+  change: { fromStageId?: Id; userId?: Id | undefined; at: Instant },
+): Promise<DealStageChange> {
+  const seq = await ctx.db.dealStageHistory.where('dealId').equals(deal.id).count();
+  const entry: DealStageChange = {
+    id: ctx.newId(),
+    dealId: deal.id,
+    pipelineId: deal.pipelineId,
+    stageId: deal.stageId,
+    ...(change.fromStageId !== undefined ? { fromStageId: change.fromStageId } : {}),
+    status: deal.status,
+    at: change.at,
+    ...(change.userId !== undefined ? { userId: change.userId } : {}),
+    seq,
+  };
+  await ctx.db.dealStageHistory.add(entry);
+  return entry;
+}
+
+function addToSums(sums: SumsByCurrency, amount: Money): void {
+  sums[amount.currency] = (sums[amount.currency] ?? 0) + amount.minor;
+}
+
+export function createDealsRepository(ctx: StoreContext, _store: CrmStore): DealsRepository {
+  const { db } = ctx;
+
+  async function requireDeal(dealId: Id): Promise<Deal> {
+    const deal = await db.deals.get(dealId);
+    if (!deal) throw notFound('dealId', dealId);
+    return deal;
+  }
+
+  function requireOpen(deal: Deal): void {
+    if (deal.status !== 'open') throw new CrmError('INVALID_STATE', 'error.dealClosed', { field: 'dealId' });
+  }
+
+  /** Reads the pipeline's deals once and groups the matching ones by stage. */
+  async function columns(pipelineId: Id, filter: v.InferOutput<typeof boardSchema>) {
+    const [stages, deals] = await Promise.all([
+      db.stages.where('[pipelineId+order]').between([pipelineId, -Infinity], [pipelineId, Infinity]).toArray(),
+      db.deals.where('pipelineId').equals(pipelineId).toArray(),
+    ]);
+    const groups = new Map(stages.map((stage) => [stage.id, { stage, count: 0, sums: {} as SumsByCurrency, deals: [] as Deal[] }]));
+    const sums: SumsByCurrency = {};
+    let count = 0;
+    for (const deal of deals) {
+      if (filter.status !== 'all' && deal.status !== filter.status) continue;
+      if (filter.managerId !== undefined && deal.managerId !== filter.managerId) continue;
+      if (filter.sourceId !== undefined && deal.sourceId !== filter.sourceId) continue;
+      if (filter.from !== undefined && deal.createdAt < filter.from) continue;
+      if (filter.to !== undefined && deal.createdAt > filter.to) continue;
+      const group = groups.get(deal.stageId);
+      if (!group) continue;
+      group.count += 1;
+      addToSums(group.sums, deal.amount);
+      group.deals.push(deal);
+      count += 1;
+      addToSums(sums, deal.amount);
+    }
+    return { groups: [...groups.values()], count, sums };
+  }
+
+  return {
+    async create(input) {
+      const parsed = parseInput(createSchema, input);
+      return ctx.write([db.deals, db.dealStageHistory, db.pipelines, db.stages, db.counterparties, db.leads], async () => {
+        const pipeline = await db.pipelines.get(parsed.pipelineId);
+        if (!pipeline) throw notFound('pipelineId', parsed.pipelineId);
+        let stage: Stage | undefined;
+        if (parsed.stageId !== undefined) {
+          stage = await db.stages.get(parsed.stageId);
+          if (!stage) throw notFound('stageId', parsed.stageId);
+          if (stage.pipelineId !== pipeline.id) throw new CrmError('CONFLICT', 'error.stageNotInPipeline', { field: 'stageId' });
+        } else {
+          stage = await db.stages.where('[pipelineId+order]').between([pipeline.id, -Infinity], [pipeline.id, Infinity]).first();
+          if (!stage) throw notFound('stageId', '');
+        }
+        const client =
+          parsed.client.type === 'counterparty' ? await db.counterparties.get(parsed.client.id) : await db.leads.get(parsed.client.id);
+        if (!client) throw notFound('client.id', parsed.client.id);
+        const now = ctx.now();
+        const deal: Deal = {
+          id: ctx.newId(),
+          title: parsed.title,
+          pipelineId: pipeline.id,
+          stageId: stage.id,
+          status: 'open',
+          amount: parsed.amount,
+          clientType: parsed.client.type,
+          clientId: parsed.client.id,
+          stageEnteredAt: now,
+          createdAt: now,
+          updatedAt: now,
+        };
+        if (parsed.probability !== undefined) deal.probability = parsed.probability;
+        if (parsed.managerId !== undefined) deal.managerId = parsed.managerId;
+        if (parsed.sourceId !== undefined) deal.sourceId = parsed.sourceId;
+        if (parsed.expectedCloseDate !== undefined) deal.expectedCloseDate = parsed.expectedCloseDate;
+        if (parsed.interactionId !== undefined) deal.interactionId = parsed.interactionId;
+        await db.deals.add(deal);
+        await appendStageChange(ctx, deal, { at: now });
+        return deal;
+      });
+    },
+
+    async update(dealId, patch) {
+      const parsed = parseInput(updateSchema, patch);
+      return ctx.write([db.deals], async () => {
+        const deal = await requireDeal(dealId);
+        const updated: Deal = { ...deal, updatedAt: ctx.now() };
+        if (parsed.title !== undefined) updated.title = parsed.title;
+        if (parsed.amount !== undefined) updated.amount = parsed.amount;
+        for (const key of ['managerId', 'sourceId', 'expectedCloseDate', 'probability'] as const) {
+          const value = parsed[key];
+          if (value === null) delete updated[key];
+          else if (value !== undefined) Object.assign(updated, { [key]: value });
+        }
+        await db.deals.put(updated);
+        return updated;
+      });
+    },
+
+    async moveToStage(dealId, stageId, options = {}) {
+      const { userId } = parseInput(byUserSchema, options);
+      parseInput(id, stageId, 'stageId');
+      return ctx.write([db.deals, db.stages, db.dealStageHistory], async () => {
+        const deal = await requireDeal(dealId);
+        const stage = await db.stages.get(stageId);
+        if (!stage) throw notFound('stageId', stageId);
+        if (stage.pipelineId !== deal.pipelineId) throw new CrmError('CONFLICT', 'error.stageNotInPipeline', { field: 'stageId' });
+        requireOpen(deal);
+        if (deal.stageId === stageId) return deal;
+        const now = ctx.now();
+        const moved: Deal = { ...deal, stageId, stageEnteredAt: now, updatedAt: now };
+        await db.deals.put(moved);
+        await appendStageChange(ctx, moved, { fromStageId: deal.stageId, userId, at: now });
+        return moved;
+      });
+    },
+
+    async win(dealId, options = {}) {
+      const { userId } = parseInput(byUserSchema, options);
+      return ctx.write([db.deals, db.dealStageHistory], async () => {
+        const deal = await requireDeal(dealId);
+        requireOpen(deal);
+        const now = ctx.now();
+        const won: Deal = { ...deal, status: 'won', closedAt: now, updatedAt: now };
+        await db.deals.put(won);
+        await appendStageChange(ctx, won, { fromStageId: deal.stageId, userId, at: now });
+        return won;
+      });
+    },
+
+    async lose(dealId, input) {
+      const parsed = parseInput(loseSchema, input ?? {});
+      return ctx.write([db.deals, db.dealStageHistory, db.lostReasons], async () => {
+        const deal = await requireDeal(dealId);
+        const reason = await db.lostReasons.get(parsed.reasonId);
+        if (!reason) throw notFound('reasonId', parsed.reasonId);
+        requireOpen(deal);
+        const now = ctx.now();
+        const lost: Deal = { ...deal, status: 'lost', closedAt: now, lostReasonId: reason.id, updatedAt: now };
+        if (parsed.comment !== undefined) lost.lostComment = parsed.comment;
+        else delete lost.lostComment;
+        await db.deals.put(lost);
+        await appendStageChange(ctx, lost, { fromStageId: deal.stageId, userId: parsed.userId, at: now });
+        return lost;
+      });
+    },
+
+    async reopen(dealId, options = {}) {
+      const { userId } = parseInput(byUserSchema, options);
+      return ctx.write([db.deals, db.dealStageHistory], async () => {
+        const deal = await requireDeal(dealId);
+        if (deal.status === 'open') throw new CrmError('INVALID_STATE', 'error.invalidTransition', { field: 'dealId' });
+        const now = ctx.now();
+        const reopened: Deal = { ...deal, status: 'open', updatedAt: now };
+        delete reopened.closedAt;
+        delete reopened.lostReasonId;
+        delete reopened.lostComment;
+        await db.deals.put(reopened);
+        await appendStageChange(ctx, reopened, { fromStageId: deal.stageId, userId, at: now });
+        return reopened;
+      });
+    },
+
+    get: (dealId) => db.deals.get(dealId),
+
+    async history(dealId) {
+      const entries = await db.dealStageHistory.where('[dealId+at]').between([dealId, -Infinity], [dealId, Infinity]).toArray();
+      return entries.sort((a, b) => a.at - b.at || (a.seq ?? 0) - (b.seq ?? 0));
+    },
+
+    async byClient(client) {
+      const deals = await db.deals.where('[clientType+clientId]').equals([client.type, client.id]).toArray();
+      return deals.sort((a, b) => b.createdAt - a.createdAt);
+    },
+
+    async board(pipelineId, options = {}) {
+      const parsed = parseInput(boardSchema, options);
+      const { groups, count, sums } = await columns(pipelineId, parsed);
+      return {
+        stages: groups.map((group) => ({
+          ...group,
+          deals: group.deals.sort((a, b) => b.updatedAt - a.updatedAt).slice(0, parsed.perStage),
+        })),
+        count,
+        sums,
+      };
+    },
+
+    async totals(pipelineId, filter = {}) {
+      const parsed = parseInput(boardSchema, filter);
+      const { groups, count, sums } = await columns(pipelineId, parsed);
+      return { stages: groups.map(({ stage, count, sums }) => ({ stage, count, sums })), count, sums };
+    },
+
+    async list(options = {}) {
+      const parsed = parseInput(listSchema, options);
+      const deals = await matching(parsed);
+      return deals.sort((a, b) => b.updatedAt - a.updatedAt).slice(parsed.offset, parsed.offset + parsed.limit);
+    },
+
+    async count(options = {}) {
+      const parsed = parseInput(listSchema, options);
+      return (await matching(parsed)).length;
+    },
+  };
+
+  /** Deals matching a list filter: one indexed read on the most selective field given, then a filter. */
+  async function matching(filter: v.InferOutput<typeof listSchema>): Promise<Deal[]> {
+    const deals =
+      filter.pipelineId !== undefined
+        ? await db.deals.where('pipelineId').equals(filter.pipelineId).toArray()
+        : filter.managerId !== undefined
+          ? await db.deals.where('managerId').equals(filter.managerId).toArray()
+          : filter.status !== undefined
+            ? await db.deals.where('status').equals(filter.status).toArray()
+            : await db.deals.toArray();
+    return deals.filter(
+      (deal) =>
+        (filter.pipelineId === undefined || deal.pipelineId === filter.pipelineId) &&
+        (filter.managerId === undefined || deal.managerId === filter.managerId) &&
+        (filter.status === undefined || deal.status === filter.status),
+    );
+  }
 }

@@ -10,9 +10,9 @@ import {
   type TagsRepository,
 } from './catalogues.js';
 import { createClaimsRepository, type ClaimsRepository } from './claims.js';
-import { createStoreContext, type StoreContextOptions } from './context.js';
+import { createStoreContext, type StoreContext, type StoreContextOptions } from './context.js';
 import { CrmDatabase, DEFAULT_DATABASE_NAME } from './database.js';
-import { toCrmError } from './errors.js';
+import { openDatabase } from './migrations.js';
 import { createDealsRepository, type DealsRepository } from './deals.js';
 import { createInteractionsRepository, type InteractionsRepository } from './interactions.js';
 import { createKpiRepository, type KpiRepository } from './kpi.js';
@@ -81,6 +81,14 @@ export interface CrmStore {
 }
 
 const stores = new Map<string, CrmStore>();
+const contexts = new WeakMap<CrmStore, StoreContext>();
+
+/** The context behind a store: for modules of the store itself (sample data, backup), never for elements. */
+export function contextOf(store: CrmStore): StoreContext {
+  const ctx = contexts.get(store);
+  if (!ctx) throw new Error('not a store made by createStore()');
+  return ctx;
+}
 
 /**
  * A store over `db`, outside the page's registry: for the sample-data
@@ -114,11 +122,8 @@ export function createStore(db: CrmDatabase, options: StoreContextOptions = {}):
     kpi: createKpiRepository(ctx, store),
     backup: createBackupRepository(ctx, store),
     async open() {
-      try {
-        await db.open();
-      } catch (error) {
-        throw toCrmError(error);
-      }
+      // Rejects with UPGRADE_BLOCKED instead of waiting while another tab keeps an older version open.
+      await openDatabase(db);
       return store;
     },
     close() {
@@ -128,6 +133,7 @@ export function createStore(db: CrmDatabase, options: StoreContextOptions = {}):
       await db.delete({ disableAutoOpen: false });
     },
   } satisfies Omit<CrmStore, 'name'>);
+  contexts.set(store, ctx);
   return store;
 }
 

@@ -24,7 +24,17 @@ export interface Timestamps {
 }
 
 /** What a record may be about: the subjects of interactions, tasks, notes. */
-export type SubjectType = 'lead' | 'counterparty' | 'contact' | 'deal' | 'claim' | 'proposal' | 'order' | 'task';
+export type SubjectType =
+  | 'lead'
+  | 'counterparty'
+  | 'contact'
+  | 'deal'
+  | 'claim'
+  | 'proposal'
+  | 'order'
+  | 'task'
+  /** An interaction from a party not in the CRM yet: the id is their phone (E.164) or e-mail, from `from` (A7). */
+  | 'unknown';
 
 export interface SubjectRef {
   type: SubjectType;
@@ -139,6 +149,8 @@ export interface Lead extends Timestamps, ContactChannels {
   comment?: string;
   lostReasonId?: Id;
   lostComment?: string;
+  /** When it was marked lost. */
+  lostAt?: Instant;
   /** Set on conversion. */
   counterpartyId?: Id;
   convertedAt?: Instant;
@@ -294,6 +306,8 @@ export interface DealStageChange {
   status: DealStatus;
   at: Instant;
   userId?: Id;
+  /** 0-based position in the deal's history; orders entries written at the same instant. */
+  seq?: number;
 }
 
 export interface LostReason extends Timestamps {
