@@ -3,6 +3,7 @@ import '../support/probe-element.js';
 import type { CrmTestProbe } from '../support/probe-element.js';
 import { deleteTestStores, settle, uniqueDatabaseName } from '../support/fixtures.js';
 import { getStore } from '../../src/store/index.js';
+import { inOtherTab } from '../support/other-tab.js';
 
 const text = (el: CrmTestProbe) => el.shadowRoot!.textContent!.trim();
 
@@ -84,14 +85,7 @@ describe('LiveQueryController', () => {
     const database = uniqueDatabaseName();
     const probe = await probeIn(database);
     await waitUntil(() => probe.setting.status === 'complete');
-    const worker = new Worker(new URL('../support/other-tab-worker.ts', import.meta.url), { type: 'module' });
-    const written = new Promise((resolve, reject) => {
-      worker.onmessage = resolve;
-      worker.onerror = reject;
-    });
-    worker.postMessage({ database, businessName: 'З іншої вкладки' });
-    await written;
-    worker.terminate();
+    await inOtherTab({ database, op: 'setBusinessName', businessName: 'З іншої вкладки' });
     await waitUntil(() => text(probe) === 'З іншої вкладки', 'the other tab’s write never rendered', { timeout: 5000 });
   });
 });

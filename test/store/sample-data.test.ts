@@ -106,6 +106,18 @@ describe('seedSampleData', () => {
     const store = freshStore();
     expect(await seedSampleData(store, { seed: 7, now: NOW })).to.equal(true);
     expect(await store.settings.get('businessName')).to.equal(sampleBusiness.businessName);
+    const data = generateSampleData({ seed: 7, now: NOW });
+    // The operations' reads see the seeded business as if it had been typed in.
+    expect(await store.deals.count({})).to.equal(600);
+    const pipelines = await store.pipelines.list();
+    expect(pipelines.map((p) => p.name).sort()).to.deep.equal(['Оптові замовлення', 'Продажі']);
+    const totals = await store.deals.totals(pipelines.find((p) => p.name === 'Продажі')!.id, { status: 'all' });
+    expect(totals.count).to.equal(data.deals.filter((d) => d.pipelineId === totals.stages[0]!.stage.pipelineId).length);
+    const legal = data.counterparties.find((c) => c.edrpou)!;
+    expect((await store.counterparties.search(legal.edrpou!)).map((c) => c.id)).to.include(legal.id);
+    const lead = data.leads[0]!;
+    expect((await store.leads.search(lead.phones[0]!.slice(3, 9))).map((l) => l.id)).to.include(lead.id);
+    expect(await store.interactions.unprocessedCount()).to.equal(data.interactions.filter((i) => i.processed === 0).length);
     expect(await seedSampleData(store, { seed: 7, now: NOW })).to.equal(false);
   });
 });

@@ -1,10 +1,16 @@
 // Plays another browser tab: its own realm, its own Dexie connection, the same
-// IndexedDB database. Writes the setting it is sent and answers when committed.
+// IndexedDB database. Runs the store operation it is sent and answers when committed.
 import { getStore } from '../../src/store/store.js';
 
-self.addEventListener('message', async (event: MessageEvent<{ database: string; businessName: string }>) => {
-  const store = getStore(event.data.database);
-  await store.settings.set('businessName', event.data.businessName);
+export type OtherTabRequest =
+  | { database: string; op: 'setBusinessName'; businessName: string }
+  | { database: string; op: 'moveDeal'; dealId: string; stageId: string };
+
+self.addEventListener('message', async (event: MessageEvent<OtherTabRequest>) => {
+  const request = event.data;
+  const store = getStore(request.database);
+  if (request.op === 'setBusinessName') await store.settings.set('businessName', request.businessName);
+  else await store.deals.moveToStage(request.dealId, request.stageId);
   store.close();
   self.postMessage('written');
 });

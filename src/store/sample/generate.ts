@@ -9,7 +9,8 @@
 import type { Table } from 'dexie';
 import { tableNames, type CrmDatabase, type TableName } from '../database.js';
 import type * as T from '../types.js';
-import { searchTokens } from '../search.js';
+import { leadSearchTokens } from '../leads.js';
+import { contactSearchTokens, counterpartySearchTokens } from '../parties.js';
 import { isValidEdrpou, isValidRnokpp } from '../ukrainian.js';
 import { Random } from './random.js';
 import * as words from './vocabulary.js';
@@ -149,7 +150,7 @@ export function generateSampleData(options: SampleDataOptions = {}): SampleDatas
         sourceId: random.pick(sources).id,
         relationshipStage: 'potential',
         archived: 0,
-        searchTokens: searchTokens([name, edrpou, rnokpp], phones, emails),
+        searchTokens: counterpartySearchTokens({ name, edrpou, rnokpp, phones, emails }),
         ...stamp(created),
       }),
     );
@@ -168,7 +169,7 @@ export function generateSampleData(options: SampleDataOptions = {}): SampleDatas
       messengers: random.chance(0.4) ? [{ kind: 'telegram', handle: `@${words.transliterate(who.first)}${random.int(1, 999)}` }] : [],
       tags: [],
       archived: 0,
-      searchTokens: searchTokens([who.name], phones, emails),
+      searchTokens: contactSearchTokens({ name: who.name, phones, emails }),
       ...stamp(created),
     });
     for (const counterparty of random.sample(counterparties, random.chance(0.15) ? 2 : 1)) {
@@ -206,7 +207,7 @@ export function generateSampleData(options: SampleDataOptions = {}): SampleDatas
         sourceId: random.pick(sources).id,
         managerId: random.pick(managers).id,
         ...(status === 'lost' ? { lostReasonId: random.pick(lostReasons).id, lostComment: 'Повернутися через пів року' } : {}),
-        searchTokens: searchTokens([who.name, company], phones, emails),
+        searchTokens: leadSearchTokens({ name: who.name, company, phones, emails }),
         ...stamp(created),
       }),
     );
