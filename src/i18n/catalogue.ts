@@ -11,3 +11,10 @@ export type CrmTranslation = {
 
 /** A key of the message catalogue. */
 export type CrmMessageKey = Exclude<keyof CrmTranslation, '$code' | '$name' | '$dir'>;
+
+/**
+ * The English counterpart of a block of Ukrainian messages: the same keys, a
+ * string for each string, the same function type for each function. Blocks of
+ * one area live in `src/i18n/areas/<area>.ts` as `{area}Uk` and `{area}En`.
+ */
+export type EnglishOf<T> = { [K in keyof T]: T[K] extends string ? string : T[K] };

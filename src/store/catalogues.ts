@@ -8,7 +8,7 @@ import * as v from 'valibot';
 import type { StoreContext } from './context.js';
 import { CrmError } from './errors.js';
 import type { Money } from './money.js';
-import { byName, clearableText, mustGet, optionalOf, withoutUndefined, type Patch } from './parties.js';
+import { byName, clearableText, mustGet, optionalOf, setFlag, withoutUndefined, type Patch } from './parties.js';
 import type { CrmStore } from './store.js';
 import type { AcquisitionSource, CalendarMonth, Id, LostReason, Tag } from './types.js';
 import { calendarMonth, money, parseInput, requiredText } from './validation.js';
@@ -66,14 +66,6 @@ export interface SourcesRepository {
 export function createSourcesRepository(ctx: StoreContext, _store: CrmStore): SourcesRepository {
   const { db } = ctx;
 
-  const setArchived = (sourceId: Id, archived: 0 | 1) =>
-    ctx.write([db.sources], async () => {
-      const current = await mustGet(db.sources, sourceId, 'id');
-      const record: AcquisitionSource = { ...current, archived, updatedAt: ctx.now() };
-      await db.sources.put(record);
-      return record;
-    });
-
   return {
     async create(input) {
       const parsed = parseInput(sourceSchema, input);
@@ -113,8 +105,8 @@ export function createSourcesRepository(ctx: StoreContext, _store: CrmStore): So
       });
     },
 
-    archive: (sourceId) => setArchived(sourceId, 1),
-    unarchive: (sourceId) => setArchived(sourceId, 0),
+    archive: (sourceId) => setFlag(ctx, db.sources, sourceId, { archived: 1 }),
+    unarchive: (sourceId) => setFlag(ctx, db.sources, sourceId, { archived: 0 }),
 
     async setPlannedSpend(sourceId, month, amount) {
       const parsedMonth = parseInput(calendarMonth, month, 'month');
@@ -223,14 +215,6 @@ export interface LostReasonsRepository {
 export function createLostReasonsRepository(ctx: StoreContext, _store: CrmStore): LostReasonsRepository {
   const { db } = ctx;
 
-  const setArchived = (reasonId: Id, archived: 0 | 1) =>
-    ctx.write([db.lostReasons], async () => {
-      const current = await mustGet(db.lostReasons, reasonId, 'id');
-      const record: LostReason = { ...current, archived, updatedAt: ctx.now() };
-      await db.lostReasons.put(record);
-      return record;
-    });
-
   return {
     async create(input) {
       const { name } = parseInput(lostReasonSchema, input);
@@ -254,8 +238,8 @@ export function createLostReasonsRepository(ctx: StoreContext, _store: CrmStore)
       });
     },
 
-    archive: (reasonId) => setArchived(reasonId, 1),
-    unarchive: (reasonId) => setArchived(reasonId, 0),
+    archive: (reasonId) => setFlag(ctx, db.lostReasons, reasonId, { archived: 1 }),
+    unarchive: (reasonId) => setFlag(ctx, db.lostReasons, reasonId, { archived: 0 }),
     get: (reasonId) => db.lostReasons.get(reasonId),
     list: ({ includeArchived = false } = {}) => listOf(db.lostReasons, includeArchived),
   };

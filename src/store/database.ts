@@ -6,7 +6,7 @@ import type * as T from './types.js';
 export const DEFAULT_DATABASE_NAME = 'crm-elements';
 
 /**
- * Schema version 1: table name → primary key and indexes (Dexie syntax:
+ * Schema version 1 (frozen: `test/fixtures/v1-database.json` holds a copy): table name → primary key and indexes (Dexie syntax:
  * `&` unique, `*` multi-entry, `[a+b]` compound). Indexes are the ones the
  * elements and reports query; every later version is appended to
  * `schemaVersions` with an upgrade function, never edited in place.
@@ -52,7 +52,21 @@ export const schemaVersions: ReadonlyArray<{
   version: number;
   stores: Record<string, string>;
   upgrade?: Parameters<ReturnType<Dexie['version']>['upgrade']>[0];
-}> = [{ version: 1, stores: schemaV1 }];
+}> = [
+  { version: 1, stores: schemaV1 },
+  {
+    // Indexes the boards, calendars and reports read by: open deals of a
+    // pipeline, a pipeline's stage history over a period, a performer's tasks by
+    // deadline, and the leads converted into a counterparty.
+    version: 2,
+    stores: {
+      deals: `${schemaV1.deals}, [pipelineId+status], [managerId+closedAt]`,
+      dealStageHistory: `${schemaV1.dealStageHistory}, [pipelineId+at]`,
+      tasks: `${schemaV1.tasks}, [performerId+deadline]`,
+      leads: `${schemaV1.leads}, counterpartyId`,
+    },
+  },
+];
 
 /** The names of every table, for backup, erase and tests. */
 export type TableName = keyof typeof schemaV1;

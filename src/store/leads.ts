@@ -297,6 +297,25 @@ export function leadSearchTokens(lead: Pick<Lead, 'name' | 'company' | 'taxCode'
   return searchTokens([lead.name, lead.company, lead.taxCode], lead.phones, lead.emails);
 }
 
+/**
+ * Writes a new lead from parsed input, after checking the manager, source and
+ * tags it refers to. Call inside a transaction over `leadTables(db)`.
+ */
+async function insertLead(ctx: StoreContext, parsed: v.InferOutput<typeof leadSchema>): Promise<Lead> {
+  await checkReferences(ctx.db, parsed);
+  const now = ctx.now();
+  const record: Lead = withoutUndefined({
+    id: ctx.newId(),
+    ...parsed,
+    status: 'new' as const,
+    searchTokens: leadSearchTokens(parsed),
+    createdAt: now,
+    updatedAt: now,
+  });
+  await ctx.db.leads.add(record);
+  return record;
+}
+
 function closedError(): CrmError {
   return new CrmError('INVALID_STATE', 'error.leadClosed', { field: 'status' });
 }
@@ -353,20 +372,7 @@ export function createLeadsRepository(ctx: StoreContext, store: CrmStore): Leads
   return {
     async create(input) {
       const parsed = parseInput(leadSchema, input);
-      return ctx.write(leadTables(db), async () => {
-        await checkReferences(db, parsed);
-        const now = ctx.now();
-        const record: Lead = withoutUndefined({
-          id: ctx.newId(),
-          ...parsed,
-          status: 'new' as const,
-          searchTokens: leadSearchTokens(parsed),
-          createdAt: now,
-          updatedAt: now,
-        });
-        await db.leads.add(record);
-        return record;
-      });
+      return ctx.write(leadTables(db), async () => insertLead(ctx, parsed));
     },
 
     async update(leadId, patch) {
@@ -519,17 +525,7 @@ export function createLeadsRepository(ctx: StoreContext, store: CrmStore): Leads
           sourceId: fields.sourceId ?? row.sourceId,
           managerId: fields.managerId ?? row.authorId,
         });
-        await checkReferences(db, parsed);
-        const now = ctx.now();
-        const lead: Lead = withoutUndefined({
-          id: ctx.newId(),
-          ...parsed,
-          status: 'new' as const,
-          searchTokens: leadSearchTokens(parsed),
-          createdAt: now,
-          updatedAt: now,
-        });
-        await db.leads.add(lead);
+        const lead = await insertLead(ctx, parsed);
 
         const leadRef: SubjectRef = { type: 'lead', id: lead.id };
         // The unknown party is now the lead: it leaves the participants.
@@ -545,7 +541,7 @@ export function createLeadsRepository(ctx: StoreContext, store: CrmStore): Leads
           participantKeys: participantKeysOf(leadRef, participants),
           // Making a lead of the caller is handling the call (B2 queue).
           processed: 1,
-          updatedAt: now,
+          updatedAt: lead.createdAt,
         };
         await db.interactions.put(moved);
         return { lead, interaction: toInteraction(moved) };

@@ -6,7 +6,7 @@
 import * as v from 'valibot';
 import type { StoreContext } from './context.js';
 import { CrmError, notFound } from './errors.js';
-import { proposalLineSchema, proposalTotals } from './proposals.js';
+import { proposalLineSchema, proposalTotals, withLineIds } from './proposals.js';
 import type { CrmStore } from './store.js';
 import type { CalendarDate, Id, Order, OrderStatus, Payment, ProposalLine } from './types.js';
 import { calendarDate, currencyCode, id, minorUnits, optionalId, parseInput } from './validation.js';
@@ -163,7 +163,7 @@ export function createOrdersRepository(ctx: StoreContext, _store: CrmStore): Ord
         if (!(await db.counterparties.get(parsed.counterpartyId))) throw notFound('counterpartyId', parsed.counterpartyId);
         if (parsed.dealId !== undefined && !(await db.deals.get(parsed.dealId))) throw notFound('dealId', parsed.dealId);
         if (parsed.proposalId !== undefined && !(await db.proposals.get(parsed.proposalId))) throw notFound('proposalId', parsed.proposalId);
-        const lines: ProposalLine[] = parsed.lines.map(({ id: lineId, ...line }) => ({ id: lineId ?? ctx.newId(), ...line }));
+        const lines: ProposalLine[] = withLineIds(ctx, parsed.lines);
         const { totals } = proposalTotals(lines);
         const now = ctx.now();
         const order: Order = {

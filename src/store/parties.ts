@@ -17,6 +17,7 @@ import type {
   Counterparty,
   CounterpartyKind,
   Id,
+  Instant,
   Lead,
   MessengerHandle,
   Partner,
@@ -72,6 +73,26 @@ export async function mustGet<T, TInsert>(table: Table<T, Id, TInsert>, recordId
   const record = typeof recordId === 'string' && recordId ? await table.get(recordId) : undefined;
   if (!record) throw notFound(field, String(recordId));
   return record;
+}
+
+/**
+ * Sets a flag (`archived`, or a user's `active`) on the record of `table`
+ * with that id and stamps `updatedAt`, in a transaction of its own; refuses
+ * `NOT_FOUND` (field `id`) when there is none. Returns the written record.
+ * @internal
+ */
+export function setFlag<TInsert, T extends TInsert & { updatedAt: Instant }>(
+  ctx: StoreContext,
+  table: Table<T, Id, TInsert>,
+  recordId: Id,
+  flag: Partial<Pick<T, Extract<keyof T, 'archived' | 'active'>>>,
+): Promise<T> {
+  return ctx.write([table], async () => {
+    const current = await mustGet(table, recordId, 'id');
+    const record: T = { ...current, ...flag, updatedAt: ctx.now() };
+    await table.put(record);
+    return record;
+  });
 }
 
 /** References a client-base record may carry. */
@@ -474,14 +495,6 @@ export async function searchByTokens<T extends { name: string; searchTokens: str
 export function createCounterpartiesRepository(ctx: StoreContext, _store: CrmStore): CounterpartiesRepository {
   const { db } = ctx;
 
-  const setArchived = (counterpartyId: Id, archived: 0 | 1) =>
-    ctx.write([db.counterparties], async () => {
-      const current = await mustGet(db.counterparties, counterpartyId, 'id');
-      const record: Counterparty = { ...current, archived, updatedAt: ctx.now() };
-      await db.counterparties.put(record);
-      return record;
-    });
-
   return {
     async create(input) {
       const parsed = parseCounterparty(input);
@@ -531,8 +544,8 @@ export function createCounterpartiesRepository(ctx: StoreContext, _store: CrmSto
       });
     },
 
-    archive: (counterpartyId) => setArchived(counterpartyId, 1),
-    unarchive: (counterpartyId) => setArchived(counterpartyId, 0),
+    archive: (counterpartyId) => setFlag(ctx, db.counterparties, counterpartyId, { archived: 1 }),
+    unarchive: (counterpartyId) => setFlag(ctx, db.counterparties, counterpartyId, { archived: 0 }),
 
     get: (counterpartyId) => db.counterparties.get(counterpartyId),
 
@@ -595,14 +608,6 @@ export interface PartnersRepository {
 export function createPartnersRepository(ctx: StoreContext, _store: CrmStore): PartnersRepository {
   const { db } = ctx;
 
-  const setArchived = (partnerId: Id, archived: 0 | 1) =>
-    ctx.write([db.partners], async () => {
-      const current = await mustGet(db.partners, partnerId, 'id');
-      const record: Partner = { ...current, archived, updatedAt: ctx.now() };
-      await db.partners.put(record);
-      return record;
-    });
-
   const setPartner = (counterpartyId: Id, partnerId: Id | undefined) =>
     ctx.write([db.counterparties, db.partners], async () => {
       const current = await mustGet(db.counterparties, counterpartyId, 'counterpartyId');
@@ -642,8 +647,8 @@ export function createPartnersRepository(ctx: StoreContext, _store: CrmStore): P
       });
     },
 
-    archive: (partnerId) => setArchived(partnerId, 1),
-    unarchive: (partnerId) => setArchived(partnerId, 0),
+    archive: (partnerId) => setFlag(ctx, db.partners, partnerId, { archived: 1 }),
+    unarchive: (partnerId) => setFlag(ctx, db.partners, partnerId, { archived: 0 }),
     get: (partnerId) => db.partners.get(partnerId),
 
     async list({ includeArchived = false } = {}) {
@@ -758,14 +763,6 @@ export function createContactsRepository(ctx: StoreContext, _store: CrmStore): C
   const { db } = ctx;
   const tokens = contactSearchTokens;
 
-  const setArchived = (contactId: Id, archived: 0 | 1) =>
-    ctx.write([db.contacts], async () => {
-      const current = await mustGet(db.contacts, contactId, 'id');
-      const record: Contact = { ...current, archived, updatedAt: ctx.now() };
-      await db.contacts.put(record);
-      return record;
-    });
-
   const findLink = (contactId: Id, counterpartyId: Id) =>
     db.contactLinks.where('[contactId+counterpartyId]').equals([contactId, counterpartyId]).first();
 
@@ -822,8 +819,8 @@ export function createContactsRepository(ctx: StoreContext, _store: CrmStore): C
       });
     },
 
-    archive: (contactId) => setArchived(contactId, 1),
-    unarchive: (contactId) => setArchived(contactId, 0),
+    archive: (contactId) => setFlag(ctx, db.contacts, contactId, { archived: 1 }),
+    unarchive: (contactId) => setFlag(ctx, db.contacts, contactId, { archived: 0 }),
     get: (contactId) => db.contacts.get(contactId),
 
     search(text, { limit = 20, includeArchived = false } = {}) {

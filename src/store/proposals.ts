@@ -37,15 +37,8 @@ export const proposalLineSchema = v.object({
   unitCost: v.optional(minorUnits, 0),
 });
 
-const competitorLineSchema = v.object({
-  id: optionalId,
-  name: requiredText(200),
-  quantity,
-  unit: v.optional(requiredText(20), 'шт'),
-  unitPrice: minorUnits,
-  discountPercent: v.optional(percent, 0),
-  vatPercent: v.optional(percent, 20),
-});
+/** A competitor's line: a proposal line without our cost. */
+const competitorLineSchema = v.omit(proposalLineSchema, ['unitCost']);
 
 const lines = v.optional(v.array(proposalLineSchema, 'error.invalid'), () => []);
 
@@ -258,6 +251,11 @@ export interface ProposalsRepository {
   compare(dealId: Id): Promise<DealComparison>;
 }
 
+/** Proposal, offer or order lines with an id each: the one given kept, else a new one. @internal */
+export function withLineIds<L extends { id?: Id | undefined }>(ctx: Pick<StoreContext, 'newId'>, lines: readonly L[]): Array<Omit<L, 'id'> & { id: Id }> {
+  return lines.map(({ id: lineId, ...line }) => ({ id: lineId ?? ctx.newId(), ...line }));
+}
+
 /** Half-up rounding to a whole minor unit, ignoring floating-point noise below 10⁻⁶. */
 function roundMinor(value: number): number {
   return Math.round(Math.round(value * 1e6) / 1e6);
@@ -361,8 +359,6 @@ function compareOffer(proposal: Proposal | undefined, offer: CompetitorOffer): O
 export function createProposalsRepository(ctx: StoreContext, store: CrmStore): ProposalsRepository {
   const { db } = ctx;
 
-  const withIds = <L extends { id?: Id | undefined }>(list: L[]) => list.map(({ id: lineId, ...line }) => ({ ...line, id: lineId ?? ctx.newId() }));
-
   async function requireProposal(proposalId: Id): Promise<Proposal> {
     const proposal = await db.proposals.get(proposalId);
     if (!proposal) throw notFound('proposalId', proposalId);
@@ -389,7 +385,7 @@ export function createProposalsRepository(ctx: StoreContext, store: CrmStore): P
 
   function applyChanges(proposal: Proposal, changes: v.InferOutput<typeof changesSchema>): void {
     if (changes.currency !== undefined) proposal.currency = changes.currency;
-    if (changes.lines !== undefined) proposal.lines = withIds(changes.lines);
+    if (changes.lines !== undefined) proposal.lines = withLineIds(ctx, changes.lines);
     if (changes.validUntil === null) delete proposal.validUntil;
     else if (changes.validUntil !== undefined) proposal.validUntil = changes.validUntil;
     if (changes.comment === null || changes.comment === '') delete proposal.comment;
@@ -411,7 +407,7 @@ export function createProposalsRepository(ctx: StoreContext, store: CrmStore): P
           revision: (revisions.at(-1)?.revision ?? 0) + 1,
           status: 'draft',
           currency: parsed.currency ?? deal.amount.currency,
-          lines: withIds(parsed.lines),
+          lines: withLineIds(ctx, parsed.lines),
           createdAt: now,
           updatedAt: now,
         };
@@ -531,7 +527,7 @@ export function createProposalsRepository(ctx: StoreContext, store: CrmStore): P
           dealId,
           competitor: parsed.competitor,
           currency: parsed.currency ?? deal.amount.currency,
-          lines: withIds(parsed.lines),
+          lines: withLineIds(ctx, parsed.lines),
           createdAt: now,
           updatedAt: now,
         };

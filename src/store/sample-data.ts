@@ -25,7 +25,8 @@ const CHUNK = 5_000;
 export async function seedSampleData(store: CrmStore, options: SeedOptions = {}): Promise<boolean> {
   if (await store.settings.get('businessName')) return false;
   const ctx = contextOf(store);
-  const data = generateSampleData(options);
+  // The store's clock is "today" for the data unless the caller names another day.
+  const data = generateSampleData({ ...options, now: options.now ?? ctx.now() });
   const total = tableNames.reduce((sum, name) => sum + (data[name]?.length ?? 0), 0);
   const tables = tableNames.map((name) => ctx.db.table(name));
   if (total <= CHUNK * 10) {
@@ -41,7 +42,9 @@ export async function seedSampleData(store: CrmStore, options: SeedOptions = {})
     const rows = data[name] ?? [];
     for (let start = 0; start < rows.length; start += CHUNK) {
       const chunk = rows.slice(start, start + CHUNK);
-      await ctx.write([ctx.db.table(name)], () => ctx.db.table(name).bulkPut(chunk));
+      await ctx.write([ctx.db.table(name)], async () => {
+        await ctx.db.table(name).bulkPut(chunk);
+      });
       written += chunk.length;
       options.onProgress?.(written, total);
     }

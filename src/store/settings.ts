@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { CrmDatabase } from './database.js';
+import type { StoreContext } from './context.js';
 import { CrmError } from './errors.js';
 import { currencyCode, parseInput, requiredText } from './validation.js';
 
@@ -46,7 +46,8 @@ function isSettingKey(key: string): key is SettingKey {
   return Object.hasOwn(settingSchemas, key);
 }
 
-export function createSettingsRepository(db: CrmDatabase): SettingsRepository {
+export function createSettingsRepository(ctx: StoreContext): SettingsRepository {
+  const { db } = ctx;
   return {
     async get(key) {
       const record = await db.settings.get(key);
@@ -65,8 +66,8 @@ export function createSettingsRepository(db: CrmDatabase): SettingsRepository {
     async set(key, value) {
       if (!isSettingKey(key)) throw new CrmError('VALIDATION', 'error.unknownSetting', { field: 'key' });
       const parsed = parseInput(settingSchemas[key], value, key) as Settings[typeof key];
-      return db.transaction('rw', db.settings, async () => {
-        const now = Date.now();
+      return ctx.write([db.settings], async () => {
+        const now = ctx.now();
         const existing = await db.settings.get(key);
         const record: SettingRecord<typeof key> = {
           key,

@@ -98,7 +98,7 @@ export function createStore(db: CrmDatabase, options: StoreContextOptions = {}):
   const ctx = createStoreContext(db, options);
   const store = { name: db.name } as { -readonly [K in keyof CrmStore]: CrmStore[K] };
   Object.assign(store, {
-    settings: createSettingsRepository(db),
+    settings: createSettingsRepository(ctx),
     users: createUsersRepository(ctx, store),
     sources: createSourcesRepository(ctx, store),
     tags: createTagsRepository(ctx, store),

@@ -5,7 +5,7 @@
 import * as v from 'valibot';
 import type { StoreContext } from './context.js';
 import { CrmError } from './errors.js';
-import { byName, mustGet, optionalOf, withoutUndefined, type Patch } from './parties.js';
+import { byName, mustGet, optionalOf, setFlag, withoutUndefined, type Patch } from './parties.js';
 import type { CrmStore } from './store.js';
 import type { Id, User, UserRole } from './types.js';
 import { email, parseInput, phone, requiredText } from './validation.js';
@@ -69,14 +69,6 @@ export interface UsersRepository {
 export function createUsersRepository(ctx: StoreContext, _store: CrmStore): UsersRepository {
   const { db } = ctx;
 
-  const setActive = (userId: Id, active: 0 | 1) =>
-    ctx.write([db.users], async () => {
-      const current = await mustGet(db.users, userId, 'id');
-      const record: User = { ...current, active, updatedAt: ctx.now() };
-      await db.users.put(record);
-      return record;
-    });
-
   return {
     async create(input) {
       const parsed = parseInput(userSchema, input);
@@ -106,8 +98,8 @@ export function createUsersRepository(ctx: StoreContext, _store: CrmStore): User
       });
     },
 
-    deactivate: (userId) => setActive(userId, 0),
-    activate: (userId) => setActive(userId, 1),
+    deactivate: (userId) => setFlag(ctx, db.users, userId, { active: 0 }),
+    activate: (userId) => setFlag(ctx, db.users, userId, { active: 1 }),
     get: (userId) => db.users.get(userId),
 
     async list({ role, activeOnly = false } = {}) {

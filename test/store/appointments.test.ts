@@ -1,18 +1,7 @@
 import { expect } from '@open-wc/testing';
-import {
-  CrmDatabase,
-  CrmError,
-  createStore,
-  observeQuery,
-  type Appointment,
-  type Counterparty,
-  type CrmStore,
-  type Lead,
-  type Service,
-  type User,
-  type UserRole,
-} from '../../src/store/index.js';
-import { deleteTestStores, settle, uniqueDatabaseName } from '../support/fixtures.js';
+import { observeQuery, type Appointment, type Counterparty, type CrmDatabase, type CrmStore, type Lead, type Service, type User } from '../../src/store/index.js';
+import { deleteTestStores, settle } from '../support/fixtures.js';
+import { addUser, counterpartyRow, leadRow, refused, testStore } from '../support/store.js';
 
 /** A local instant in June 2031: Monday 2nd, Tuesday 3rd, Wednesday 4th (no DST change that month). */
 const at = (day: number, hh: number, mm = 0) => new Date(2031, 5, day, hh, mm).getTime();
@@ -20,55 +9,16 @@ const MONDAY = '2031-06-02';
 const TUESDAY = '2031-06-03';
 const WEDNESDAY = '2031-06-04';
 
-const opened: CrmDatabase[] = [];
-
-afterEach(async () => {
-  for (const db of opened.splice(0)) db.close();
-  await deleteTestStores();
-});
-
-async function addUser(db: CrmDatabase, name: string, roles: UserRole[] = ['specialist']): Promise<User> {
-  const now = Date.now();
-  const user: User = { id: crypto.randomUUID(), name, roles, active: 1, createdAt: now, updatedAt: now };
-  await db.users.add(user);
-  return user;
-}
+afterEach(deleteTestStores);
 
 async function addCounterparty(db: CrmDatabase, name: string): Promise<Counterparty> {
-  const now = Date.now();
-  const counterparty: Counterparty = {
-    id: crypto.randomUUID(),
-    kind: 'individual',
-    name,
-    phones: ['+380671234567'],
-    emails: [],
-    messengers: [],
-    addresses: [],
-    tags: [],
-    relationshipStage: 'regular',
-    archived: 0,
-    searchTokens: name.toLowerCase().split(' '),
-    createdAt: now,
-    updatedAt: now,
-  };
+  const counterparty = counterpartyRow({ kind: 'individual', name, phones: ['+380671234567'], searchTokens: name.toLowerCase().split(' ') });
   await db.counterparties.add(counterparty);
   return counterparty;
 }
 
 async function addLead(db: CrmDatabase, name: string): Promise<Lead> {
-  const now = Date.now();
-  const lead: Lead = {
-    id: crypto.randomUUID(),
-    name,
-    status: 'new',
-    phones: ['+380501112233'],
-    emails: [],
-    messengers: [],
-    tags: [],
-    searchTokens: name.toLowerCase().split(' '),
-    createdAt: now,
-    updatedAt: now,
-  };
+  const lead = leadRow({ name, phones: ['+380501112233'], searchTokens: name.toLowerCase().split(' ') });
   await db.leads.add(lead);
   return lead;
 }
@@ -94,9 +44,7 @@ interface Salon {
 
 /** A small beauty salon with a week's schedule, one booked and one cancelled appointment. */
 async function salon(): Promise<Salon> {
-  const db = new CrmDatabase(uniqueDatabaseName('appointments'));
-  opened.push(db);
-  const store = createStore(db);
+  const { db, store } = testStore('appointments');
   const olena = await addUser(db, 'Олена Шевченко');
   const ihor = await addUser(db, 'Ігор Бондаренко');
   const maria = await addUser(db, 'Марія Ткаченко');
@@ -142,15 +90,6 @@ async function salon(): Promise<Salon> {
   });
   const cancelled = await store.appointments.cancel(toCancel.id, { reason: 'Клієнтка захворіла' });
   return { db, store, olena, ihor, maria, manager, consultation, client, booked, cancelled };
-}
-
-async function caught(promise: Promise<unknown>): Promise<CrmError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error, 'the operation should have been refused').to.be.instanceOf(CrmError);
-  return error as CrmError;
 }
 
 describe('appointments.book', () => {
@@ -226,7 +165,7 @@ describe('appointments.book', () => {
       it(`refuses a booking ${what} with CONFLICT on start (${messageKey})`, async () => {
         const s = await salon();
         const before = await s.db.appointments.toArray();
-        const error = await caught(
+        const error = await refused(
           s.store.appointments.book({
             specialistId: s.olena.id,
             serviceId: s.consultation.id,
@@ -244,7 +183,7 @@ describe('appointments.book', () => {
   it('refuses a service the specialist does not provide, naming serviceId', async () => {
     const { db, store, maria, consultation, client } = await salon();
     const before = await db.appointments.toArray();
-    const error = await caught(
+    const error = await refused(
       store.appointments.book({ specialistId: maria.id, serviceId: consultation.id, start: at(3, 10), client: { type: 'counterparty', id: client.id } }),
     );
     expect(error).to.include({ code: 'VALIDATION', field: 'serviceId', messageKey: 'error.serviceNotProvided' });
@@ -254,7 +193,7 @@ describe('appointments.book', () => {
   it('refuses an archived service as not provided', async () => {
     const { store, olena, consultation, client } = await salon();
     await store.services.archive(consultation.id);
-    const error = await caught(
+    const error = await refused(
       store.appointments.book({ specialistId: olena.id, serviceId: consultation.id, start: at(3, 10), client: { type: 'counterparty', id: client.id } }),
     );
     expect(error).to.include({ code: 'VALIDATION', field: 'serviceId', messageKey: 'error.serviceNotProvided' });
@@ -264,10 +203,10 @@ describe('appointments.book', () => {
     const { db, store, olena, manager, consultation, client } = await salon();
     const before = await db.appointments.toArray();
     const good = { specialistId: olena.id, serviceId: consultation.id, start: at(3, 10), client: { type: 'counterparty' as const, id: client.id } };
-    expect(await caught(store.appointments.book({ ...good, specialistId: 'немає' }))).to.include({ code: 'NOT_FOUND', field: 'specialistId' });
-    expect(await caught(store.appointments.book({ ...good, specialistId: manager.id }))).to.include({ code: 'NOT_FOUND', field: 'specialistId' });
-    expect(await caught(store.appointments.book({ ...good, serviceId: 'немає' }))).to.include({ code: 'NOT_FOUND', field: 'serviceId' });
-    expect(await caught(store.appointments.book({ ...good, client: { type: 'lead', id: client.id } }))).to.include({
+    expect(await refused(store.appointments.book({ ...good, specialistId: 'немає' }))).to.include({ code: 'NOT_FOUND', field: 'specialistId' });
+    expect(await refused(store.appointments.book({ ...good, specialistId: manager.id }))).to.include({ code: 'NOT_FOUND', field: 'specialistId' });
+    expect(await refused(store.appointments.book({ ...good, serviceId: 'немає' }))).to.include({ code: 'NOT_FOUND', field: 'serviceId' });
+    expect(await refused(store.appointments.book({ ...good, client: { type: 'lead', id: client.id } }))).to.include({
       code: 'NOT_FOUND',
       field: 'client.id',
     });
@@ -278,8 +217,8 @@ describe('appointments.book', () => {
     const { db, store, olena, consultation, client } = await salon();
     const before = await db.appointments.toArray();
     const good = { specialistId: olena.id, serviceId: consultation.id, start: at(3, 10), client: { type: 'counterparty' as const, id: client.id } };
-    expect(await caught(store.appointments.book({ ...good, start: Number.NaN }))).to.include({ code: 'VALIDATION', field: 'start' });
-    expect(await caught(store.appointments.book({ ...good, client: { type: 'contact' as 'lead', id: client.id } }))).to.include({
+    expect(await refused(store.appointments.book({ ...good, start: Number.NaN }))).to.include({ code: 'VALIDATION', field: 'start' });
+    expect(await refused(store.appointments.book({ ...good, client: { type: 'contact' as 'lead', id: client.id } }))).to.include({
       code: 'VALIDATION',
       field: 'client.type',
     });
@@ -309,7 +248,7 @@ describe('appointments.reschedule', () => {
       client: { type: 'counterparty', id: client.id },
     });
     const before = await db.appointments.toArray();
-    const error = await caught(store.appointments.reschedule(tuesday.id, { start: at(2, 10) }));
+    const error = await refused(store.appointments.reschedule(tuesday.id, { start: at(2, 10) }));
     expect(error).to.include({ code: 'CONFLICT', field: 'start', messageKey: 'error.doubleBooking' });
     expect(error.params).to.deep.equal({ appointmentId: booked.id });
     expect(await db.appointments.toArray()).to.deep.equal(before);
@@ -332,7 +271,7 @@ describe('appointments.reschedule', () => {
     const { store, ihor, maria, booked } = await salon();
     const moved = await store.appointments.reschedule(booked.id, { start: at(2, 11), specialistId: ihor.id });
     expect(moved).to.include({ specialistId: ihor.id, start: at(2, 11), end: at(2, 12) });
-    expect(await caught(store.appointments.reschedule(booked.id, { start: at(2, 11), specialistId: maria.id }))).to.include({
+    expect(await refused(store.appointments.reschedule(booked.id, { start: at(2, 11), specialistId: maria.id }))).to.include({
       code: 'VALIDATION',
       field: 'serviceId',
       messageKey: 'error.serviceNotProvided',
@@ -342,8 +281,8 @@ describe('appointments.reschedule', () => {
 
   it('refuses to move into a break or a day off', async () => {
     const { store, booked } = await salon();
-    expect(await caught(store.appointments.reschedule(booked.id, { start: at(2, 10, 30) }))).to.include({ messageKey: 'error.duringBreak' });
-    expect(await caught(store.appointments.reschedule(booked.id, { start: at(4, 9) }))).to.include({ messageKey: 'error.dayOff' });
+    expect(await refused(store.appointments.reschedule(booked.id, { start: at(2, 10, 30) }))).to.include({ messageKey: 'error.duringBreak' });
+    expect(await refused(store.appointments.reschedule(booked.id, { start: at(4, 9) }))).to.include({ messageKey: 'error.dayOff' });
     expect(await store.appointments.get(booked.id)).to.deep.equal(booked);
   });
 });
@@ -371,10 +310,10 @@ describe('appointments.cancel, complete, markNoShow', () => {
       store.appointments.cancel(cancelled.id),
       store.appointments.reschedule(cancelled.id, { start: at(2, 11) }),
     ]) {
-      expect(await caught(attempt)).to.include({ code: 'INVALID_STATE', field: 'status', messageKey: 'error.appointmentClosed' });
+      expect(await refused(attempt)).to.include({ code: 'INVALID_STATE', field: 'status', messageKey: 'error.appointmentClosed' });
     }
     expect(await store.appointments.get(cancelled.id)).to.deep.equal(cancelled);
-    expect(await caught(store.appointments.cancel('немає'))).to.include({ code: 'NOT_FOUND', field: 'id' });
+    expect(await refused(store.appointments.cancel('немає'))).to.include({ code: 'NOT_FOUND', field: 'id' });
   });
 });
 
@@ -494,14 +433,14 @@ describe('appointments.freeSlots', () => {
   it('refuses an unknown service, a non-specialist, a specialist without the service and a reversed range', async () => {
     const { store, maria, manager, consultation } = await salon();
     const query = { serviceId: consultation.id, from: MONDAY, to: WEDNESDAY };
-    expect(await caught(store.appointments.freeSlots({ ...query, serviceId: 'немає' }))).to.include({ code: 'NOT_FOUND', field: 'serviceId' });
-    expect(await caught(store.appointments.freeSlots({ ...query, specialistId: manager.id }))).to.include({ code: 'NOT_FOUND', field: 'specialistId' });
-    expect(await caught(store.appointments.freeSlots({ ...query, specialistId: maria.id }))).to.include({
+    expect(await refused(store.appointments.freeSlots({ ...query, serviceId: 'немає' }))).to.include({ code: 'NOT_FOUND', field: 'serviceId' });
+    expect(await refused(store.appointments.freeSlots({ ...query, specialistId: manager.id }))).to.include({ code: 'NOT_FOUND', field: 'specialistId' });
+    expect(await refused(store.appointments.freeSlots({ ...query, specialistId: maria.id }))).to.include({
       code: 'VALIDATION',
       field: 'serviceId',
       messageKey: 'error.serviceNotProvided',
     });
-    expect(await caught(store.appointments.freeSlots({ ...query, from: WEDNESDAY, to: MONDAY }))).to.include({
+    expect(await refused(store.appointments.freeSlots({ ...query, from: WEDNESDAY, to: MONDAY }))).to.include({
       code: 'VALIDATION',
       field: 'to',
       messageKey: 'error.timeRange',

@@ -3,10 +3,9 @@ import { Dexie, cmp, type IndexableType } from 'dexie';
 import { exportDB } from 'dexie-export-import';
 import type { BackupProgress, PersonTable } from '../../src/store/backup.js';
 import { CrmDatabase, tableNames } from '../../src/store/database.js';
-import { CrmError } from '../../src/store/errors.js';
 import { currentSchemaVersion } from '../../src/store/migrations.js';
-import { createStore, type CrmStore } from '../../src/store/store.js';
 import { deleteTestStores, uniqueDatabaseName } from '../support/fixtures.js';
+import { refused, snapshot, testStore } from '../support/store.js';
 
 type Row = Record<string, unknown>;
 type Rows = Record<string, Row[]>;
@@ -24,10 +23,7 @@ async function fixtureTables(): Promise<Rows> {
 const NOW = Date.parse('2025-05-12T09:00:00Z');
 
 /** A store over a fresh database (deleted after the test), with its database at hand and a pinned clock. */
-function newStore(): { store: CrmStore; db: CrmDatabase } {
-  const db = new CrmDatabase(uniqueDatabaseName('backup'));
-  return { store: createStore(db, { now: () => NOW }), db };
-}
+const newStore = () => testStore('backup', NOW);
 
 async function fill(db: CrmDatabase, tables: Rows): Promise<void> {
   await db.transaction('rw', db.tables, async () => {
@@ -35,16 +31,7 @@ async function fill(db: CrmDatabase, tables: Rows): Promise<void> {
   });
 }
 
-/** Every record of every table, in key order. */
-async function dump(db: CrmDatabase): Promise<Rows> {
-  return db.transaction('r', db.tables, async () => {
-    const all: Rows = {};
-    for (const table of db.tables) all[table.name] = (await table.toArray()) as Row[];
-    return all;
-  });
-}
-
-/** `tables` as `dump` returns them: every table present, rows in key order. */
+/** `tables` as `snapshot` returns them: every table present, rows in key order. */
 function inKeyOrder(db: CrmDatabase, tables: Rows): Rows {
   const all: Rows = {};
   for (const table of db.tables) {
@@ -126,7 +113,7 @@ describe('backup.restore', () => {
     const target = newStore();
     const result = await target.store.backup.restore(blob);
     expect(result).to.deep.equal({ tables: tableNames.length, records: rowCount(tables) });
-    expect(await dump(target.db)).to.deep.equal(inKeyOrder(target.db, tables));
+    expect(await snapshot(target.db)).to.deep.equal(inKeyOrder(target.db, tables));
     expect(await target.store.settings.get('businessName')).to.equal('ТОВ «Кухні Полтави»');
   });
 
@@ -140,7 +127,7 @@ describe('backup.restore', () => {
     await target.db.tags.put({ id: crypto.randomUUID(), name: 'Тимчасовий', createdAt: NOW, updatedAt: NOW });
     await target.store.settings.set('businessName', 'ФОП Стара Назва');
     await target.store.backup.restore(blob);
-    expect(await dump(target.db)).to.deep.equal(inKeyOrder(target.db, tables));
+    expect(await snapshot(target.db)).to.deep.equal(inKeyOrder(target.db, tables));
   });
 
   it('brings back properties set to undefined and dates exactly as they were', async () => {
@@ -183,13 +170,12 @@ describe('backup.restore', () => {
       const tables = await fixtureTables();
       const { store, db } = newStore();
       await fill(db, tables);
-      const before = await dump(db);
+      const before = await snapshot(db);
 
-      const error = await store.backup.restore(file as Blob).catch((e: unknown) => e);
-      expect(error).to.be.instanceOf(CrmError);
+      const error = await refused(store.backup.restore(file as Blob));
       expect(error).to.include({ code: 'VALIDATION', field: 'file', messageKey: 'error.backupInvalid' });
-      expect((error as CrmError).params.reason).to.equal(reason);
-      expect(await dump(db)).to.deep.equal(before);
+      expect(error.params.reason).to.equal(reason);
+      expect(await snapshot(db)).to.deep.equal(before);
     }
 
     async function validBackup(): Promise<BackupJson> {
@@ -272,17 +258,16 @@ describe('backup.restore', () => {
     await db.tags.put({ id: crypto.randomUUID(), name: 'Постійний клієнт', createdAt: NOW, updatedAt: NOW });
     await db.leads.put({ ...tables.leads![1]!, name: 'Лід, що має лишитися' } as never);
     await store.settings.set('businessName', 'ФОП Гончаренко');
-    const before = await dump(db);
+    const before = await snapshot(db);
     const reports: BackupProgress[] = [];
 
-    const error = await store.backup.restore(asBlob(backup), { onProgress: (p) => reports.push(p) }).catch((e: unknown) => e);
-    expect(error).to.be.instanceOf(CrmError);
+    const error = await refused(store.backup.restore(asBlob(backup), { onProgress: (p) => reports.push(p) }));
     expect(error).to.include({ code: 'VALIDATION', field: 'file', messageKey: 'error.backupInvalid' });
-    expect((error as CrmError).params.reason).to.equal('constraint');
+    expect(error.params.reason).to.equal('constraint');
     // It did get going: tables before `tags` had been written when it failed.
     expect(reports.at(-1)!.completedRows).to.be.greaterThan(0);
     expect(reports.at(-1)!.done).to.equal(false);
-    expect(await dump(db)).to.deep.equal(before);
+    expect(await snapshot(db)).to.deep.equal(before);
   });
 });
 
@@ -365,8 +350,7 @@ describe('backup.exportPerson', () => {
 
   it('refuses an unknown person with NOT_FOUND and a malformed reference with VALIDATION', async () => {
     const { store } = await fixture();
-    const missing = await store.backup.exportPerson({ type: 'lead', id: crypto.randomUUID() }).catch((e: unknown) => e);
-    expect(missing).to.be.instanceOf(CrmError);
+    const missing = await refused(store.backup.exportPerson({ type: 'lead', id: crypto.randomUUID() }));
     expect(missing).to.include({ code: 'NOT_FOUND', field: 'id', messageKey: 'error.notFound' });
     const wrongType = await store.backup.exportPerson({ type: 'deal' as 'lead', id: crypto.randomUUID() }).catch((e: unknown) => e);
     expect(wrongType).to.include({ code: 'VALIDATION', field: 'type' });
@@ -443,7 +427,7 @@ describe('backup.erasePerson', () => {
       },
       detached: { interactions: 0, counterparties: 0 },
     });
-    expect(await dump(db)).to.deep.equal(inKeyOrder(db, without(tables, records as unknown as Record<string, Row[]>)));
+    expect(await snapshot(db)).to.deep.equal(inKeyOrder(db, without(tables, records as unknown as Record<string, Row[]>)));
     // The contact person is a person of their own: kept.
     expect(await db.contacts.count()).to.equal(1);
   });
@@ -466,7 +450,7 @@ describe('backup.erasePerson', () => {
     expect(await db.interactions.where('participantKeys').equals(`contact:${contact.id as string}`).count()).to.equal(0);
     const expected = without(tables, { contacts: [contact], contactLinks: tables.contactLinks! });
     expected.interactions = expected.interactions!.map((row) => (row.id === call.id ? (kept as unknown as Row) : row));
-    expect(await dump(db)).to.deep.equal(inKeyOrder(db, expected));
+    expect(await snapshot(db)).to.deep.equal(inKeyOrder(db, expected));
   });
 
   it('deletes a lead with its meeting, reminder and appointment', async () => {
@@ -475,7 +459,7 @@ describe('backup.erasePerson', () => {
     const result = await store.backup.erasePerson({ type: 'lead', id: lead.id as string });
     expect(result.deleted).to.deep.equal({ ...none, leads: 1, interactions: 1, reminders: 1, appointments: 1 });
     const meeting = tables.interactions!.find((row) => row.subjectId === lead.id)!;
-    expect(await dump(db)).to.deep.equal(
+    expect(await snapshot(db)).to.deep.equal(
       inKeyOrder(db, without(tables, { leads: [lead], interactions: [meeting], reminders: tables.reminders!, appointments: tables.appointments! })),
     );
   });
@@ -494,12 +478,11 @@ describe('backup.erasePerson', () => {
 
   it('refuses an unknown person and writes nothing', async () => {
     const { store, db } = await filled();
-    const before = await dump(db);
-    const error = await store.backup.erasePerson({ type: 'counterparty', id: crypto.randomUUID() }).catch((e: unknown) => e);
-    expect(error).to.be.instanceOf(CrmError);
+    const before = await snapshot(db);
+    const error = await refused(store.backup.erasePerson({ type: 'counterparty', id: crypto.randomUUID() }));
     expect(error).to.include({ code: 'NOT_FOUND', field: 'id' });
     const malformed = await store.backup.erasePerson({ type: 'user' as 'lead', id: 'x' }).catch((e: unknown) => e);
     expect(malformed).to.include({ code: 'VALIDATION', field: 'type' });
-    expect(await dump(db)).to.deep.equal(before);
+    expect(await snapshot(db)).to.deep.equal(before);
   });
 });

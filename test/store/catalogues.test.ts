@@ -1,22 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { CrmError, tableNames, type CrmStore } from '../../src/store/index.js';
-import { contextOf } from '../../src/store/store.js';
 import { deleteTestStores, freshStore } from '../support/fixtures.js';
-
-async function refused(operation: Promise<unknown>): Promise<CrmError> {
-  const error = await operation.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error, 'the operation should have been refused').to.be.instanceOf(CrmError);
-  return error as CrmError;
-}
-
-/** Every record of every table, to show a refused operation changed nothing. */
-async function snapshot(store: CrmStore): Promise<Record<string, unknown[]>> {
-  const { db } = contextOf(store);
-  return Object.fromEntries(await Promise.all(tableNames.map(async (name) => [name, await db.table(name).toArray()])));
-}
+import { refused, snapshot } from '../support/store.js';
 
 describe('sources.create', () => {
   afterEach(deleteTestStores);

@@ -1,37 +1,24 @@
 import { expect } from '@open-wc/testing';
-import { CrmDatabase, CrmError, createStore, type Counterparty } from '../../src/store/index.js';
-import { deleteTestStores, uniqueDatabaseName } from '../support/fixtures.js';
+import { deleteTestStores } from '../support/fixtures.js';
+import { counterpartyRow, refused, snapshot, testStore } from '../support/store.js';
 
 const start = Date.UTC(2025, 5, 2, 6, 0);
 const day = 86_400_000;
-const opened: CrmDatabase[] = [];
-
-async function cleanup() {
-  for (const db of opened.splice(0)) db.close();
-  await deleteTestStores();
-}
 
 async function setup() {
-  const db = new CrmDatabase(uniqueDatabaseName('claims'));
-  opened.push(db);
-  const clock = { at: start };
-  const store = createStore(db, { now: () => clock.at });
-  const counterparty: Counterparty = {
-    id: crypto.randomUUID(),
-    kind: 'individual',
-    name: 'Петро Шевчук',
-    rnokpp: '2904503125',
-    phones: ['+380661234567'],
-    emails: ['p.shevchuk@ukr.net'],
-    messengers: [],
-    addresses: [{ kind: 'delivery', text: 'м. Харків, просп. Науки, 45, кв. 12', city: 'Харків' }],
-    tags: [],
-    relationshipStage: 'first-purchase',
-    archived: 0,
-    searchTokens: [],
-    createdAt: start,
-    updatedAt: start,
-  };
+  const { db, store, tick } = testStore('claims', start);
+  const counterparty = counterpartyRow(
+    {
+      kind: 'individual',
+      name: 'Петро Шевчук',
+      rnokpp: '2904503125',
+      phones: ['+380661234567'],
+      emails: ['p.shevchuk@ukr.net'],
+      addresses: [{ kind: 'delivery', text: 'м. Харків, просп. Науки, 45, кв. 12', city: 'Харків' }],
+      relationshipStage: 'first-purchase',
+    },
+    start,
+  );
   await db.counterparties.add(counterparty);
   const order = await store.orders.create({
     counterpartyId: counterparty.id,
@@ -39,24 +26,11 @@ async function setup() {
     lines: [{ name: 'Диван кутовий «Мілан»', quantity: 1, unitPrice: 2_890_000, unitCost: 1_900_000 }],
     status: 'fulfilled',
   });
-  return { db, store, counterparty, order, tick: (ms = 60_000) => (clock.at += ms) };
-}
-
-async function snapshot(db: CrmDatabase) {
-  return Object.fromEntries(await Promise.all(db.tables.map(async (table) => [table.name, await table.toArray()])));
-}
-
-async function refusal(promise: Promise<unknown>): Promise<CrmError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error, 'the operation should have been refused').to.be.instanceOf(CrmError);
-  return error as CrmError;
+  return { db, store, counterparty, order, tick };
 }
 
 describe('claims.create', () => {
-  afterEach(cleanup);
+  afterEach(deleteTestStores);
 
   it('registers an open claim about an order', async () => {
     const { store, counterparty, order } = await setup();
@@ -92,29 +66,29 @@ describe('claims.create', () => {
   it('refuses a claim without a reason or for unknown records, writing nothing', async () => {
     const { db, store, counterparty } = await setup();
     const before = await snapshot(db);
-    expect(await refusal(store.claims.create({ counterpartyId: counterparty.id, reason: '  ' }))).to.include({
+    expect(await refused(store.claims.create({ counterpartyId: counterparty.id, reason: '  ' }))).to.include({
       code: 'VALIDATION',
       field: 'reason',
       messageKey: 'error.required',
     });
-    expect(await refusal(store.claims.create({ counterpartyId: 'nope', reason: 'Брак' }))).to.include({ code: 'NOT_FOUND', field: 'counterpartyId' });
-    expect(await refusal(store.claims.create({ counterpartyId: counterparty.id, orderId: 'nope', reason: 'Брак' }))).to.include({
+    expect(await refused(store.claims.create({ counterpartyId: 'nope', reason: 'Брак' }))).to.include({ code: 'NOT_FOUND', field: 'counterpartyId' });
+    expect(await refused(store.claims.create({ counterpartyId: counterparty.id, orderId: 'nope', reason: 'Брак' }))).to.include({
       code: 'NOT_FOUND',
       field: 'orderId',
     });
-    expect(await refusal(store.claims.create({ counterpartyId: counterparty.id, dealId: 'nope', reason: 'Брак' }))).to.include({
+    expect(await refused(store.claims.create({ counterpartyId: counterparty.id, dealId: 'nope', reason: 'Брак' }))).to.include({
       code: 'NOT_FOUND',
       field: 'dealId',
     });
     expect(
-      await refusal(store.claims.create({ counterpartyId: counterparty.id, reason: 'Брак', steps: [{ title: 'Огляд', deadline: -5 }] })),
+      await refused(store.claims.create({ counterpartyId: counterparty.id, reason: 'Брак', steps: [{ title: 'Огляд', deadline: -5 }] })),
     ).to.include({ code: 'VALIDATION', field: 'steps.0.deadline' });
     expect(await snapshot(db)).to.deep.equal(before);
   });
 });
 
 describe('claims.addStep / completeStep / update', () => {
-  afterEach(cleanup);
+  afterEach(deleteTestStores);
 
   it('builds the action plan and marks steps done', async () => {
     const { store, counterparty, order, tick } = await setup();
@@ -140,15 +114,15 @@ describe('claims.addStep / completeStep / update', () => {
     const { db, store, counterparty } = await setup();
     const claim = await store.claims.create({ counterpartyId: counterparty.id, reason: 'Брак фурнітури' });
     const before = await snapshot(db);
-    expect(await refusal(store.claims.addStep(claim.id, { title: '' }))).to.include({ code: 'VALIDATION', field: 'title' });
-    expect(await refusal(store.claims.completeStep(claim.id, 'nope'))).to.include({ code: 'NOT_FOUND', field: 'stepId' });
-    expect(await refusal(store.claims.addStep('nope', { title: 'Огляд' }))).to.include({ code: 'NOT_FOUND', field: 'claimId' });
+    expect(await refused(store.claims.addStep(claim.id, { title: '' }))).to.include({ code: 'VALIDATION', field: 'title' });
+    expect(await refused(store.claims.completeStep(claim.id, 'nope'))).to.include({ code: 'NOT_FOUND', field: 'stepId' });
+    expect(await refused(store.claims.addStep('nope', { title: 'Огляд' }))).to.include({ code: 'NOT_FOUND', field: 'claimId' });
     expect(await snapshot(db)).to.deep.equal(before);
   });
 });
 
 describe('claims.resolve / reject', () => {
-  afterEach(cleanup);
+  afterEach(deleteTestStores);
 
   it('resolves with a resolution, after which the claim refuses changes', async () => {
     const { db, store, counterparty, tick } = await setup();
@@ -165,7 +139,7 @@ describe('claims.resolve / reject', () => {
       store.claims.resolve(claim.id, { resolution: 'Ще раз' }),
       store.claims.reject(claim.id, { resolution: 'Ще раз' }),
     ]) {
-      expect(await refusal(attempt)).to.include({ code: 'INVALID_STATE', field: 'claimId', messageKey: 'error.claimClosed' });
+      expect(await refused(attempt)).to.include({ code: 'INVALID_STATE', field: 'claimId', messageKey: 'error.claimClosed' });
     }
     expect(await snapshot(db)).to.deep.equal(before);
   });
@@ -175,7 +149,7 @@ describe('claims.resolve / reject', () => {
     const claim = await store.claims.create({ counterpartyId: counterparty.id, reason: 'Колір не такий, як на фото' });
     const before = await snapshot(db);
     for (const input of [{ resolution: '   ' }, {}]) {
-      expect(await refusal(store.claims.reject(claim.id, input as { resolution: string }))).to.include({
+      expect(await refused(store.claims.reject(claim.id, input as { resolution: string }))).to.include({
         code: 'VALIDATION',
         field: 'resolution',
         messageKey: 'error.required',
@@ -189,7 +163,7 @@ describe('claims.resolve / reject', () => {
 });
 
 describe('claims.open / forCounterparty', () => {
-  afterEach(cleanup);
+  afterEach(deleteTestStores);
 
   it('lists open and in-progress claims oldest first, and a counterparty’s claims newest first', async () => {
     const { store, counterparty, tick } = await setup();

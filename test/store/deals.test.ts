@@ -1,80 +1,32 @@
 import { expect } from '@open-wc/testing';
-import {
-  CrmDatabase,
-  CrmError,
-  createStore,
-  observeQuery,
-  type Counterparty,
-  type CrmStore,
-  type Lead,
-  type LostReason,
-} from '../../src/store/index.js';
-import { deleteTestStores, settle, uniqueDatabaseName } from '../support/fixtures.js';
+import { observeQuery, type Counterparty, type CrmStore, type LostReason } from '../../src/store/index.js';
+import { deleteTestStores, settle } from '../support/fixtures.js';
+import { counterpartyRow, leadRow, refused, snapshot, testStore } from '../support/store.js';
 
 const start = Date.UTC(2025, 2, 3, 7, 0);
-const opened: CrmDatabase[] = [];
-
-/** Closes this file's connections, then deletes the test databases. */
-async function cleanup() {
-  for (const db of opened.splice(0)) db.close();
-  await deleteTestStores();
-}
 
 /** A store with a pinned clock, a «Продажі» pipeline, a counterparty, a lead and a lost reason. */
 async function setup() {
-  const db = new CrmDatabase(uniqueDatabaseName('deals'));
-  opened.push(db);
-  const clock = { at: start };
-  const store = createStore(db, { now: () => clock.at });
+  const { db, store, clock, tick } = testStore('deals', start);
   const { pipeline, stages } = await store.pipelines.create({ name: 'Продажі' });
-  const counterparty: Counterparty = {
-    id: crypto.randomUUID(),
-    kind: 'legal',
-    name: 'ТОВ «Будсервіс Поділля»',
-    edrpou: '32855961',
-    phones: ['+380671234567'],
-    emails: ['office@budservis.ua'],
-    messengers: [],
-    addresses: [{ kind: 'legal', text: 'м. Вінниця, вул. Соборна, 12', city: 'Вінниця' }],
-    tags: [],
-    relationshipStage: 'potential',
-    archived: 0,
-    searchTokens: ['будсервіс', 'поділля'],
-    createdAt: start,
-    updatedAt: start,
-  };
-  const lead: Lead = {
-    id: crypto.randomUUID(),
-    name: 'Олена Коваль',
-    status: 'new',
-    phones: ['+380501112233'],
-    emails: [],
-    messengers: [],
-    tags: [],
-    searchTokens: ['олена', 'коваль'],
-    createdAt: start,
-    updatedAt: start,
-  };
+  const counterparty = counterpartyRow(
+    {
+      name: 'ТОВ «Будсервіс Поділля»',
+      edrpou: '32855961',
+      phones: ['+380671234567'],
+      emails: ['office@budservis.ua'],
+      addresses: [{ kind: 'legal', text: 'м. Вінниця, вул. Соборна, 12', city: 'Вінниця' }],
+      relationshipStage: 'potential',
+      searchTokens: ['будсервіс', 'поділля'],
+    },
+    start,
+  );
+  const lead = leadRow({ name: 'Олена Коваль', phones: ['+380501112233'], searchTokens: ['олена', 'коваль'] }, start);
   const reason: LostReason = { id: crypto.randomUUID(), name: 'Дорого', archived: 0, createdAt: start, updatedAt: start };
   await db.counterparties.add(counterparty);
   await db.leads.add(lead);
   await db.lostReasons.add(reason);
-  const tick = (ms = 60_000) => (clock.at += ms);
   return { db, store, clock, tick, pipeline, stages, counterparty, lead, reason };
-}
-
-/** Every table's rows, to show a refused operation wrote nothing. */
-async function snapshot(db: CrmDatabase) {
-  return Object.fromEntries(await Promise.all(db.tables.map(async (table) => [table.name, await table.toArray()])));
-}
-
-async function refusal(promise: Promise<unknown>): Promise<CrmError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error, 'the operation should have been refused').to.be.instanceOf(CrmError);
-  return error as CrmError;
 }
 
 function kitchenDeal(store: CrmStore, pipelineId: string, clientId: string, extra: Record<string, unknown> = {}) {
@@ -88,7 +40,7 @@ function kitchenDeal(store: CrmStore, pipelineId: string, clientId: string, extr
 }
 
 describe('deals.create', () => {
-  afterEach(cleanup);
+  afterEach(deleteTestStores);
 
   it('opens a deal in the first stage, 0 UAH by default, with its first stage-history entry', async () => {
     const { store, pipeline, stages, counterparty } = await setup();
@@ -138,7 +90,7 @@ describe('deals.create', () => {
     const { db, store, pipeline, counterparty } = await setup();
     const other = await store.pipelines.create({ name: 'Сервіс', stages: ['Заявка', 'Виконано'] });
     const before = await snapshot(db);
-    const error = await refusal(kitchenDeal(store, pipeline.id, counterparty.id, { stageId: other.stages[0]!.id }));
+    const error = await refused(kitchenDeal(store, pipeline.id, counterparty.id, { stageId: other.stages[0]!.id }));
     expect(error).to.include({ code: 'CONFLICT', field: 'stageId', messageKey: 'error.stageNotInPipeline' });
     expect(await snapshot(db)).to.deep.equal(before);
   });
@@ -147,10 +99,10 @@ describe('deals.create', () => {
     const { db, store, pipeline, counterparty } = await setup();
     const before = await snapshot(db);
     expect(
-      await refusal(store.deals.create({ title: 'Кухня', pipelineId: pipeline.id, client: { type: 'lead', id: counterparty.id } })),
+      await refused(store.deals.create({ title: 'Кухня', pipelineId: pipeline.id, client: { type: 'lead', id: counterparty.id } })),
     ).to.include({ code: 'NOT_FOUND', field: 'client.id' });
-    expect(await refusal(kitchenDeal(store, 'no-such-pipeline', counterparty.id))).to.include({ code: 'NOT_FOUND', field: 'pipelineId' });
-    expect(await refusal(kitchenDeal(store, pipeline.id, counterparty.id, { stageId: 'no-such-stage' }))).to.include({
+    expect(await refused(kitchenDeal(store, 'no-such-pipeline', counterparty.id))).to.include({ code: 'NOT_FOUND', field: 'pipelineId' });
+    expect(await refused(kitchenDeal(store, pipeline.id, counterparty.id, { stageId: 'no-such-stage' }))).to.include({
       code: 'NOT_FOUND',
       field: 'stageId',
     });
@@ -170,7 +122,7 @@ describe('deals.create', () => {
       [{ client: { type: 'partner', id: counterparty.id } }, 'client.type', 'error.invalid'],
     ];
     for (const [patch, field, messageKey] of cases) {
-      const error = await refusal(kitchenDeal(store, pipeline.id, counterparty.id, patch));
+      const error = await refused(kitchenDeal(store, pipeline.id, counterparty.id, patch));
       expect(error, field).to.include({ code: 'VALIDATION', field, messageKey });
     }
     expect(await snapshot(db)).to.deep.equal(before);
@@ -200,7 +152,7 @@ describe('deals.create', () => {
 });
 
 describe('deals.update', () => {
-  afterEach(cleanup);
+  afterEach(deleteTestStores);
 
   it('changes the given fields, clears those set to null and keeps the rest', async () => {
     const { store, pipeline, counterparty, tick } = await setup();
@@ -223,14 +175,14 @@ describe('deals.update', () => {
     const { db, store, pipeline, counterparty } = await setup();
     const deal = await kitchenDeal(store, pipeline.id, counterparty.id);
     const before = await snapshot(db);
-    expect(await refusal(store.deals.update(deal.id, { amount: { minor: -1 } }))).to.include({ code: 'VALIDATION', field: 'amount.minor' });
-    expect(await refusal(store.deals.update('nope', { title: 'Інша' }))).to.include({ code: 'NOT_FOUND', field: 'dealId' });
+    expect(await refused(store.deals.update(deal.id, { amount: { minor: -1 } }))).to.include({ code: 'VALIDATION', field: 'amount.minor' });
+    expect(await refused(store.deals.update('nope', { title: 'Інша' }))).to.include({ code: 'NOT_FOUND', field: 'dealId' });
     expect(await snapshot(db)).to.deep.equal(before);
   });
 });
 
 describe('deals.moveToStage', () => {
-  afterEach(cleanup);
+  afterEach(deleteTestStores);
 
   it('moves the deal, resets stageEnteredAt and appends a history entry with the previous stage and the user', async () => {
     const { store, pipeline, stages, counterparty, tick } = await setup();
@@ -269,20 +221,20 @@ describe('deals.moveToStage', () => {
     const won = await kitchenDeal(store, pipeline.id, counterparty.id);
     await store.deals.win(won.id);
     const before = await snapshot(db);
-    expect(await refusal(store.deals.moveToStage(open.id, other.stages[1]!.id))).to.include({
+    expect(await refused(store.deals.moveToStage(open.id, other.stages[1]!.id))).to.include({
       code: 'CONFLICT',
       field: 'stageId',
       messageKey: 'error.stageNotInPipeline',
     });
-    expect(await refusal(store.deals.moveToStage(won.id, stages[2]!.id))).to.include({ code: 'INVALID_STATE', messageKey: 'error.dealClosed' });
-    expect(await refusal(store.deals.moveToStage(open.id, 'no-such-stage'))).to.include({ code: 'NOT_FOUND', field: 'stageId' });
-    expect(await refusal(store.deals.moveToStage('no-such-deal', stages[1]!.id))).to.include({ code: 'NOT_FOUND', field: 'dealId' });
+    expect(await refused(store.deals.moveToStage(won.id, stages[2]!.id))).to.include({ code: 'INVALID_STATE', messageKey: 'error.dealClosed' });
+    expect(await refused(store.deals.moveToStage(open.id, 'no-such-stage'))).to.include({ code: 'NOT_FOUND', field: 'stageId' });
+    expect(await refused(store.deals.moveToStage('no-such-deal', stages[1]!.id))).to.include({ code: 'NOT_FOUND', field: 'dealId' });
     expect(await snapshot(db)).to.deep.equal(before);
   });
 });
 
 describe('deals.win / deals.lose / deals.reopen', () => {
-  afterEach(cleanup);
+  afterEach(deleteTestStores);
 
   it('wins an open deal, recording closedAt and a history entry with status won', async () => {
     const { store, pipeline, stages, counterparty, tick } = await setup();
@@ -292,7 +244,7 @@ describe('deals.win / deals.lose / deals.reopen', () => {
     expect(won).to.include({ status: 'won', closedAt: start + 60_000, stageId: stages[7]!.id });
     expect(await store.deals.get(deal.id)).to.deep.equal(won);
     expect((await store.deals.history(deal.id)).at(-1)).to.include({ status: 'won', stageId: stages[7]!.id, userId: 'manager-1' });
-    expect(await refusal(store.deals.win(deal.id))).to.include({ code: 'INVALID_STATE', messageKey: 'error.dealClosed' });
+    expect(await refused(store.deals.win(deal.id))).to.include({ code: 'INVALID_STATE', messageKey: 'error.dealClosed' });
   });
 
   it('loses a deal with a reason and a comment', async () => {
@@ -309,13 +261,13 @@ describe('deals.win / deals.lose / deals.reopen', () => {
     const deal = await kitchenDeal(store, pipeline.id, counterparty.id);
     const before = await snapshot(db);
     for (const input of [{}, { reasonId: '' }, { reasonId: '   ', comment: 'Без причини' }]) {
-      expect(await refusal(store.deals.lose(deal.id, input as { reasonId: string }))).to.include({
+      expect(await refused(store.deals.lose(deal.id, input as { reasonId: string }))).to.include({
         code: 'VALIDATION',
         field: 'reasonId',
         messageKey: 'error.lostReasonRequired',
       });
     }
-    expect(await refusal(store.deals.lose(deal.id, { reasonId: 'no-such-reason' }))).to.include({ code: 'NOT_FOUND', field: 'reasonId' });
+    expect(await refused(store.deals.lose(deal.id, { reasonId: 'no-such-reason' }))).to.include({ code: 'NOT_FOUND', field: 'reasonId' });
     expect(await snapshot(db)).to.deep.equal(before);
   });
 
@@ -329,12 +281,12 @@ describe('deals.win / deals.lose / deals.reopen', () => {
     expect(reopened).not.to.have.any.keys('closedAt', 'lostReasonId', 'lostComment');
     expect(await store.deals.get(deal.id)).to.deep.equal(reopened);
     expect((await store.deals.history(deal.id)).map((entry) => entry.status)).to.deep.equal(['open', 'lost', 'open']);
-    expect(await refusal(store.deals.reopen(deal.id))).to.include({ code: 'INVALID_STATE', messageKey: 'error.invalidTransition' });
+    expect(await refused(store.deals.reopen(deal.id))).to.include({ code: 'INVALID_STATE', messageKey: 'error.invalidTransition' });
   });
 });
 
 describe('deals.board / deals.totals', () => {
-  afterEach(cleanup);
+  afterEach(deleteTestStores);
 
   it('counts and sums every matching deal per stage while returning only the first perStage, most recently updated first', async () => {
     const { store, pipeline, stages, counterparty, reason, tick } = await setup();
@@ -414,7 +366,7 @@ describe('deals.board / deals.totals', () => {
 });
 
 describe('deals.list / deals.count / deals.byClient', () => {
-  afterEach(cleanup);
+  afterEach(deleteTestStores);
 
   it('pages through deals most recently updated first, filtered by pipeline, manager and status', async () => {
     const { store, pipeline, counterparty, lead, tick } = await setup();

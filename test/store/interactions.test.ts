@@ -1,54 +1,40 @@
 import { expect } from '@open-wc/testing';
-import { CrmDatabase, CrmError, createStore, observeQuery, type CrmStore, type Interaction } from '../../src/store/index.js';
+import { CrmDatabase, observeQuery, type Interaction } from '../../src/store/index.js';
 import { createStoreContext } from '../../src/store/context.js';
 import { reassignInteractions, subjectExists } from '../../src/store/interactions.js';
-import { deleteTestStores, settle, uniqueDatabaseName } from '../support/fixtures.js';
+import { deleteTestStores, settle } from '../support/fixtures.js';
+import { counterpartyRow, leadRow, refused, snapshot, testStore, userRow } from '../support/store.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const T0 = Date.UTC(2025, 2, 10, 8, 0); // Monday 10 March 2025, 10:00 in Kyiv
 
-interface Harness {
-  store: CrmStore;
-  db: CrmDatabase;
-  clock: { now: number };
-  ids: Awaited<ReturnType<typeof seed>>;
-}
-
-const open: CrmDatabase[] = [];
-
 /** A store with a pinned clock and a few parties written straight into their tables. */
-async function harness(): Promise<Harness> {
-  const db = new CrmDatabase(uniqueDatabaseName('interactions'));
-  open.push(db);
-  const clock = { now: T0 };
-  const store = createStore(db, { now: () => clock.now });
-  return { store, db, clock, ids: await seed(db) };
+async function harness() {
+  const test = testStore('interactions', T0);
+  return { ...test, ids: await seed(test.db) };
 }
 
 async function seed(db: CrmDatabase) {
-  const t = { createdAt: T0 - DAY, updatedAt: T0 - DAY };
+  const at = T0 - DAY;
+  const t = { createdAt: at, updatedAt: at };
   const channels = { phones: [], emails: [], messengers: [] };
-  await db.users.bulkAdd([
-    { id: 'u-olena', name: 'Олена Коваль', roles: ['manager'], active: 1, ...t },
-    { id: 'u-andrii', name: 'Андрій Шевченко', roles: ['manager'], active: 1, ...t },
-  ]);
-  await db.counterparties.add({
-    id: 'cp-podillia',
-    kind: 'legal',
-    name: 'ТОВ «Меблі Поділля»',
-    edrpou: '32855961',
-    addresses: [{ kind: 'legal', text: 'м. Вінниця, вул. Соборна, 12', city: 'Вінниця' }],
-    tags: [],
-    relationshipStage: 'regular',
-    archived: 0,
-    searchTokens: ['меблі', 'поділля'],
-    ...channels,
-    phones: ['+380432552233'],
-    ...t,
-  });
+  await db.users.bulkAdd([userRow({ id: 'u-olena', name: 'Олена Коваль' }, at), userRow({ id: 'u-andrii', name: 'Андрій Шевченко' }, at)]);
+  await db.counterparties.add(
+    counterpartyRow(
+      {
+        id: 'cp-podillia',
+        name: 'ТОВ «Меблі Поділля»',
+        edrpou: '32855961',
+        addresses: [{ kind: 'legal', text: 'м. Вінниця, вул. Соборна, 12', city: 'Вінниця' }],
+        searchTokens: ['меблі', 'поділля'],
+        phones: ['+380432552233'],
+      },
+      at,
+    ),
+  );
   await db.contacts.add({ id: 'ct-petro', name: 'Петро Іваненко', position: 'директор', tags: [], archived: 0, searchTokens: [], ...channels, ...t });
-  await db.leads.add({ id: 'ld-maria', name: 'Марія Гнатюк', status: 'new', tags: [], searchTokens: [], ...channels, phones: ['+380671234567'], ...t });
+  await db.leads.add(leadRow({ id: 'ld-maria', name: 'Марія Гнатюк', phones: ['+380671234567'] }, at));
   await db.sources.add({ id: 'src-olx', name: 'OLX', plannedSpend: [], archived: 0, ...t });
   await db.pipelines.add({ id: 'pl-sales', name: 'Продажі', archived: 0, ...t });
   await db.stages.add({ id: 'st-first', pipelineId: 'pl-sales', name: 'Перший контакт', order: 0, ...t });
@@ -78,23 +64,9 @@ async function seed(db: CrmDatabase) {
 }
 
 /** Every row of the tables interactions write, for "nothing changed" checks. */
-async function snapshot(db: CrmDatabase) {
-  return { interactions: await db.interactions.toArray(), reminders: await db.reminders.toArray() };
-}
+const written = (db: CrmDatabase) => snapshot(db, ['interactions', 'reminders']);
 
-async function refusal(promise: Promise<unknown>): Promise<CrmError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error, 'the operation should have been refused').to.be.instanceOf(CrmError);
-  return error as CrmError;
-}
-
-afterEach(async () => {
-  for (const db of open.splice(0)) db.close();
-  await deleteTestStores();
-});
+afterEach(deleteTestStores);
 
 describe('interactions.register', () => {
   it('registers an incoming call as done, now, unprocessed, and returns it without index fields', async () => {
@@ -181,7 +153,7 @@ describe('interactions.register', () => {
 
   it('refuses bad input naming the field, and writes nothing', async () => {
     const { store, db, ids } = await harness();
-    const before = await snapshot(db);
+    const before = await written(db);
     const cases: Array<[unknown, string, string]> = [
       [{ kind: 'call', subject: '   ', subjectRef: ids.maria }, 'subject', 'error.required'],
       [{ kind: 'telegram', subject: 'Привіт', subjectRef: ids.maria }, 'kind', 'error.invalid'],
@@ -194,15 +166,15 @@ describe('interactions.register', () => {
       [{ kind: 'call', subject: 'я'.repeat(201), subjectRef: ids.maria }, 'subject', 'error.tooLong'],
     ];
     for (const [input, field, messageKey] of cases) {
-      const error = await refusal(store.interactions.register(input as never));
+      const error = await refused(store.interactions.register(input as never));
       expect(error, field).to.include({ code: 'VALIDATION', field, messageKey });
     }
-    expect(await snapshot(db)).to.deep.equal(before);
+    expect(await written(db)).to.deep.equal(before);
   });
 
   it('refuses references to records that do not exist, naming the field, and writes nothing', async () => {
     const { store, db, ids } = await harness();
-    const before = await snapshot(db);
+    const before = await written(db);
     const base = { kind: 'meeting', status: 'planned', at: T0 + DAY, remindAt: T0, subject: 'Зустріч', subjectRef: ids.podillia } as const;
     const cases: Array<[object, string]> = [
       [{ subjectRef: { type: 'lead', id: 'ld-nobody' } }, 'subjectRef.id'],
@@ -214,10 +186,10 @@ describe('interactions.register', () => {
       [{ authorId: 'u-nobody' }, 'authorId'],
     ];
     for (const [patch, field] of cases) {
-      const error = await refusal(store.interactions.register({ ...base, ...patch }));
+      const error = await refused(store.interactions.register({ ...base, ...patch }));
       expect(error, field).to.include({ code: 'NOT_FOUND', field, messageKey: 'error.notFound' });
     }
-    expect(await snapshot(db)).to.deep.equal(before);
+    expect(await written(db)).to.deep.equal(before);
   });
 });
 
@@ -245,9 +217,9 @@ describe('interactions.registerMany', () => {
   it('refuses the whole burst when one item is bad, naming it by index', async () => {
     const { store, db, ids } = await harness();
     const good = { kind: 'call', subject: 'Дзвінок', subjectRef: ids.podillia } as const;
-    const invalid = await refusal(store.interactions.registerMany([good, good, { ...good, subject: '' }]));
+    const invalid = await refused(store.interactions.registerMany([good, good, { ...good, subject: '' }]));
     expect(invalid).to.include({ code: 'VALIDATION', field: '2.subject' });
-    const missing = await refusal(store.interactions.registerMany([good, { ...good, subjectRef: { type: 'lead', id: 'ld-nobody' } }, good]));
+    const missing = await refused(store.interactions.registerMany([good, { ...good, subjectRef: { type: 'lead', id: 'ld-nobody' } }, good]));
     expect(missing).to.include({ code: 'NOT_FOUND', field: '1.subjectRef.id' });
     expect(await db.interactions.count()).to.equal(0);
   });
@@ -283,10 +255,10 @@ describe('interactions.complete', () => {
   it('refuses one that is not planned, or unknown, and changes nothing', async () => {
     const { store, db, ids } = await harness();
     const done = await store.interactions.register({ kind: 'call', subject: 'Дзвінок', subjectRef: ids.petro });
-    const before = await snapshot(db);
-    expect(await refusal(store.interactions.complete(done.id))).to.include({ code: 'INVALID_STATE', field: 'status', messageKey: 'error.invalidTransition' });
-    expect(await refusal(store.interactions.complete('nothing'))).to.include({ code: 'NOT_FOUND', field: 'id' });
-    expect(await snapshot(db)).to.deep.equal(before);
+    const before = await written(db);
+    expect(await refused(store.interactions.complete(done.id))).to.include({ code: 'INVALID_STATE', field: 'status', messageKey: 'error.invalidTransition' });
+    expect(await refused(store.interactions.complete('nothing'))).to.include({ code: 'NOT_FOUND', field: 'id' });
+    expect(await written(db)).to.deep.equal(before);
   });
 });
 
@@ -323,10 +295,10 @@ describe('interactions.reschedule', () => {
     const { store, db, ids } = await harness();
     const done = await store.interactions.register({ kind: 'call', subject: 'Дзвінок', subjectRef: ids.petro });
     const planned = await store.interactions.register({ kind: 'call', status: 'planned', at: T0 + DAY, subject: 'Дзвінок', subjectRef: ids.petro });
-    const before = await snapshot(db);
-    expect(await refusal(store.interactions.reschedule(done.id, { at: T0 + DAY }))).to.include({ code: 'INVALID_STATE', field: 'status' });
-    expect(await refusal(store.interactions.reschedule(planned.id, { at: Number.NaN }))).to.include({ code: 'VALIDATION', field: 'at' });
-    expect(await snapshot(db)).to.deep.equal(before);
+    const before = await written(db);
+    expect(await refused(store.interactions.reschedule(done.id, { at: T0 + DAY }))).to.include({ code: 'INVALID_STATE', field: 'status' });
+    expect(await refused(store.interactions.reschedule(planned.id, { at: Number.NaN }))).to.include({ code: 'VALIDATION', field: 'at' });
+    expect(await written(db)).to.deep.equal(before);
   });
 });
 
@@ -345,7 +317,7 @@ describe('interactions.cancel', () => {
     const cancelled = await store.interactions.cancel(meeting.id);
     expect(cancelled).to.include({ status: 'cancelled', processed: 1 });
     expect((await db.reminders.toArray()).map((r) => r.status)).to.deep.equal(['dismissed']);
-    expect(await refusal(store.interactions.cancel(meeting.id))).to.include({ code: 'INVALID_STATE', field: 'status' });
+    expect(await refused(store.interactions.cancel(meeting.id))).to.include({ code: 'INVALID_STATE', field: 'status' });
   });
 });
 
@@ -359,7 +331,7 @@ describe('interactions.markProcessed', () => {
     expect((await store.interactions.get(call.id))!.processed).to.equal(1);
     expect(await store.interactions.unprocessedCount()).to.equal(0);
     expect((await store.interactions.markProcessed(call.id)).processed).to.equal(1);
-    expect(await refusal(store.interactions.markProcessed('nothing'))).to.include({ code: 'NOT_FOUND', field: 'id' });
+    expect(await refused(store.interactions.markProcessed('nothing'))).to.include({ code: 'NOT_FOUND', field: 'id' });
   });
 });
 
@@ -388,15 +360,15 @@ describe('interactions.update', () => {
   it('refuses an empty subject and changes nothing', async () => {
     const { store, db, ids } = await harness();
     const call = await store.interactions.register({ kind: 'call', subject: 'Дзвінок', subjectRef: ids.petro });
-    const before = await snapshot(db);
-    expect(await refusal(store.interactions.update(call.id, { subject: ' ' }))).to.include({ code: 'VALIDATION', field: 'subject' });
-    expect(await refusal(store.interactions.update('nothing', { subject: 'Нове' }))).to.include({ code: 'NOT_FOUND', field: 'id' });
-    expect(await snapshot(db)).to.deep.equal(before);
+    const before = await written(db);
+    expect(await refused(store.interactions.update(call.id, { subject: ' ' }))).to.include({ code: 'VALIDATION', field: 'subject' });
+    expect(await refused(store.interactions.update('nothing', { subject: 'Нове' }))).to.include({ code: 'NOT_FOUND', field: 'id' });
+    expect(await written(db)).to.deep.equal(before);
   });
 });
 
 describe('interactions.timeline', () => {
-  async function history(h: Harness) {
+  async function history(h: Awaited<ReturnType<typeof harness>>) {
     const { store, ids } = h;
     const add = (at: number, subject: string, extra: object = {}) =>
       store.interactions.register({ kind: 'call', direction: 'outgoing', at, subject, subjectRef: ids.podillia, ...extra });

@@ -1,38 +1,12 @@
 import { expect } from '@open-wc/testing';
-import { CrmDatabase, CrmError, createStore } from '../../src/store/index.js';
-import { deleteTestStores, uniqueDatabaseName } from '../support/fixtures.js';
+import { deleteTestStores } from '../support/fixtures.js';
+import { refused, snapshot, testStore } from '../support/store.js';
 
 const start = Date.UTC(2025, 0, 2, 8, 0);
-const opened: CrmDatabase[] = [];
-
-async function cleanup() {
-  for (const db of opened.splice(0)) db.close();
-  await deleteTestStores();
-}
-
-function setup() {
-  const db = new CrmDatabase(uniqueDatabaseName('kpi'));
-  opened.push(db);
-  const clock = { at: start };
-  const store = createStore(db, { now: () => clock.at });
-  return { db, store, tick: (ms = 60_000) => (clock.at += ms) };
-}
-
-async function snapshot(db: CrmDatabase) {
-  return Object.fromEntries(await Promise.all(db.tables.map(async (table) => [table.name, await table.toArray()])));
-}
-
-async function refusal(promise: Promise<unknown>): Promise<CrmError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error, 'the operation should have been refused').to.be.instanceOf(CrmError);
-  return error as CrmError;
-}
+const setup = () => testStore('kpi', start);
 
 describe('kpi.setTarget', () => {
-  afterEach(cleanup);
+  afterEach(deleteTestStores);
 
   it('sets a business-wide and a manager’s target for a month', async () => {
     const { store } = setup();
@@ -69,14 +43,14 @@ describe('kpi.setTarget', () => {
       [{ metric: 'new-leads', period: '03.2025', value: 10 }, 'period', 'error.date'],
     ];
     for (const [input, field, messageKey] of cases) {
-      expect(await refusal(store.kpi.setTarget(input as never)), JSON.stringify(input)).to.include({ code: 'VALIDATION', field, messageKey });
+      expect(await refused(store.kpi.setTarget(input as never)), JSON.stringify(input)).to.include({ code: 'VALIDATION', field, messageKey });
     }
     expect(await snapshot(db)).to.deep.equal(before);
   });
 });
 
 describe('kpi.targets / targetsBetween / remove', () => {
-  afterEach(cleanup);
+  afterEach(deleteTestStores);
 
   it('lists targets by month, business-wide first, and removes one', async () => {
     const { store } = setup();
@@ -89,6 +63,6 @@ describe('kpi.targets / targetsBetween / remove', () => {
     expect((await store.kpi.targetsBetween('2025-03', '2025-04')).map((t) => t.id)).to.deep.equal([leads.id, revenue.id, conversion.id, april.id]);
     expect(await store.kpi.remove(may.id)).to.deep.equal(may);
     expect(await store.kpi.targets('2025-05')).to.deep.equal([]);
-    expect(await refusal(store.kpi.remove(may.id))).to.include({ code: 'NOT_FOUND', field: 'targetId' });
+    expect(await refused(store.kpi.remove(may.id))).to.include({ code: 'NOT_FOUND', field: 'targetId' });
   });
 });

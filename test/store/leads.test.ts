@@ -1,25 +1,8 @@
 import { expect } from '@open-wc/testing';
-import { CrmError, tableNames, type CrmStore, type Lead } from '../../src/store/index.js';
+import type { CrmStore, Lead } from '../../src/store/index.js';
 import { localInstant } from '../../src/store/slots.js';
-import { contextOf } from '../../src/store/store.js';
-import { deleteTestStores, freshStore } from '../support/fixtures.js';
-
-async function refused(operation: Promise<unknown>): Promise<CrmError> {
-  const error = await operation.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error, 'the operation should have been refused').to.be.instanceOf(CrmError);
-  return error as CrmError;
-}
-
-/** Every record of every table, to show a refused operation changed nothing. */
-async function snapshot(store: CrmStore): Promise<Record<string, unknown[]>> {
-  const { db } = contextOf(store);
-  return Object.fromEntries(await Promise.all(tableNames.map(async (name) => [name, await db.table(name).toArray()])));
-}
-
-const tick = () => new Promise((resolve) => setTimeout(resolve, 2));
+import { deleteTestStores, freshStore, settle } from '../support/fixtures.js';
+import { refused, snapshot } from '../support/store.js';
 
 async function catalogue(store: CrmStore) {
   return {
@@ -95,7 +78,7 @@ describe('leads.update', () => {
     const store = freshStore();
     const { manager, otherManager } = await catalogue(store);
     const lead = await store.leads.create({ name: 'Ігор Савчук', company: 'Савчук і партнери', managerId: manager.id });
-    await tick();
+    await settle(2);
     const updated = await store.leads.update(lead.id, { status: 'in-progress', company: null, phones: ['050 987 65 43'], managerId: otherManager.id });
     expect(await store.leads.get(lead.id)).to.deep.equal(updated);
     expect(updated).to.include({ name: 'Ігор Савчук', status: 'in-progress', managerId: otherManager.id, createdAt: lead.createdAt });
@@ -521,7 +504,7 @@ describe('leads.list / count / countByStatus / search', () => {
   async function seed(store: CrmStore) {
     const refs = await catalogue(store);
     const make = async (input: Parameters<CrmStore['leads']['create']>[0]): Promise<Lead> => {
-      await tick();
+      await settle(2);
       return store.leads.create(input);
     };
     const yana = await make({ name: 'Яна Ткач', sourceId: refs.google.id, managerId: refs.manager.id, tags: [refs.hot.id] });

@@ -4,7 +4,7 @@ import { CrmDatabase, schemaV1, schemaVersions, tableNames } from '../../src/sto
 import { CrmError, toCrmError } from '../../src/store/errors.js';
 import { currentSchemaVersion, declareSchemaVersions, openDatabase } from '../../src/store/migrations.js';
 import { createStore, getStore } from '../../src/store/store.js';
-import { deleteTestStores, uniqueDatabaseName } from '../support/fixtures.js';
+import { deleteTestStores, settle, uniqueDatabaseName } from '../support/fixtures.js';
 
 /** test/fixtures/v1-database.json: the v1 store definitions, frozen, and records written by version 1. */
 interface V1Fixture {
@@ -73,7 +73,7 @@ class TrialVersion2Database extends CrmDatabase {
   }
 }
 
-const settle = (ms: number) => new Promise<'still waiting'>((resolve) => setTimeout(() => resolve('still waiting'), ms));
+const stillWaiting = (ms: number) => settle(ms).then(() => 'still waiting' as const);
 
 describe('migrations: the version-1 fixture', () => {
   afterEach(deleteTestStores);
@@ -181,7 +181,7 @@ describe('migrations: an upgrade another tab blocks', () => {
     const { name, other } = await blockedByOtherTab();
     const db = new TrialVersion2Database(name);
     try {
-      const error = await Promise.race([openDatabase(db).then(() => 'opened', (e: unknown) => e), settle(3_000)]);
+      const error = await Promise.race([openDatabase(db).then(() => 'opened', (e: unknown) => e), stillWaiting(3_000)]);
       expect(error).to.be.instanceOf(CrmError);
       expect(error).to.include({ code: 'UPGRADE_BLOCKED', messageKey: 'error.upgradeBlocked' });
       // Asked again while still blocked: the same answer at once.
@@ -202,7 +202,7 @@ describe('migrations: an upgrade another tab blocks', () => {
     const db = new TrialVersion2Database(name);
     const store = createStore(db);
     try {
-      const outcome = await Promise.race([store.open().then(() => 'opened', (e: unknown) => e), settle(3_000)]);
+      const outcome = await Promise.race([store.open().then(() => 'opened', (e: unknown) => e), stillWaiting(3_000)]);
       expect(outcome, 'store.open() must reject (store.ts: open() via openDatabase(db))').to.be.instanceOf(CrmError);
       expect(outcome).to.include({ code: 'UPGRADE_BLOCKED', messageKey: 'error.upgradeBlocked' });
     } finally {

@@ -1,8 +1,9 @@
 import { expect } from '@open-wc/testing';
-import { CrmDatabase, CrmError, createStore, type CrmStore } from '../../src/store/index.js';
+import type { CrmDatabase } from '../../src/store/index.js';
 import { createStoreContext } from '../../src/store/context.js';
 import { reassignNotes } from '../../src/store/notes.js';
-import { deleteTestStores, uniqueDatabaseName } from '../support/fixtures.js';
+import { deleteTestStores } from '../support/fixtures.js';
+import { counterpartyRow, leadRow, refused, snapshot, testStore, userRow } from '../support/store.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -13,58 +14,19 @@ const ANDRII = 'u-andrii';
 const PODILLIA = { type: 'counterparty', id: 'cp-podillia' } as const;
 const MARIA = { type: 'lead', id: 'ld-maria' } as const;
 
-interface Harness {
-  store: CrmStore;
-  db: CrmDatabase;
-  clock: { now: number };
-}
-
-const open: CrmDatabase[] = [];
-
-async function harness(): Promise<Harness> {
-  const db = new CrmDatabase(uniqueDatabaseName('notes'));
-  open.push(db);
-  const clock = { now: T0 };
-  const store = createStore(db, { now: () => clock.now });
-  const t = { createdAt: T0 - DAY, updatedAt: T0 - DAY };
-  const channels = { phones: [], emails: [], messengers: [] };
-  await db.users.bulkAdd([
-    { id: OLENA, name: 'Олена Коваль', roles: ['manager'], active: 1, ...t },
-    { id: ANDRII, name: 'Андрій Шевченко', roles: ['manager'], active: 1, ...t },
-  ]);
-  await db.counterparties.add({
-    id: PODILLIA.id,
-    kind: 'legal',
-    name: 'ТОВ «Меблі Поділля»',
-    addresses: [],
-    tags: [],
-    relationshipStage: 'regular',
-    archived: 0,
-    searchTokens: [],
-    ...channels,
-    ...t,
-  });
-  await db.leads.add({ id: MARIA.id, name: 'Марія Гнатюк', status: 'new', tags: [], searchTokens: [], ...channels, ...t });
+async function harness() {
+  const { store, db, clock } = testStore('notes', T0);
+  const at = T0 - DAY;
+  await db.users.bulkAdd([userRow({ id: OLENA, name: 'Олена Коваль' }, at), userRow({ id: ANDRII, name: 'Андрій Шевченко' }, at)]);
+  await db.counterparties.add(counterpartyRow({ id: PODILLIA.id, name: 'ТОВ «Меблі Поділля»' }, at));
+  await db.leads.add(leadRow({ id: MARIA.id, name: 'Марія Гнатюк' }, at));
   return { store, db, clock };
 }
 
-async function snapshot(db: CrmDatabase) {
-  return { notes: await db.notes.toArray(), reminders: await db.reminders.toArray() };
-}
+/** Every row of the tables notes write, for "nothing changed" checks. */
+const written = (db: CrmDatabase) => snapshot(db, ['notes', 'reminders']);
 
-async function refusal(promise: Promise<unknown>): Promise<CrmError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error, 'the operation should have been refused').to.be.instanceOf(CrmError);
-  return error as CrmError;
-}
-
-afterEach(async () => {
-  for (const db of open.splice(0)) db.close();
-  await deleteTestStores();
-});
+afterEach(deleteTestStores);
 
 describe('notes.create', () => {
   it('writes a note about a subject', async () => {
@@ -104,19 +66,19 @@ describe('notes.create', () => {
 
   it('refuses bad input and missing records, naming the field, and writes nothing', async () => {
     const { store, db } = await harness();
-    const before = await snapshot(db);
-    expect(await refusal(store.notes.create({ text: '   ' }))).to.include({ code: 'VALIDATION', field: 'text', messageKey: 'error.required' });
-    expect(await refusal(store.notes.create({ text: 'я'.repeat(10_001) }))).to.include({ code: 'VALIDATION', field: 'text', messageKey: 'error.tooLong' });
-    expect(await refusal(store.notes.create({ text: 'Нотатка', remindAt: -1 }))).to.include({ code: 'VALIDATION', field: 'remindAt' });
-    expect(await refusal(store.notes.create({ text: 'Нотатка', remindAt: T0, authorId: 'u-nobody' }))).to.include({
+    const before = await written(db);
+    expect(await refused(store.notes.create({ text: '   ' }))).to.include({ code: 'VALIDATION', field: 'text', messageKey: 'error.required' });
+    expect(await refused(store.notes.create({ text: 'я'.repeat(10_001) }))).to.include({ code: 'VALIDATION', field: 'text', messageKey: 'error.tooLong' });
+    expect(await refused(store.notes.create({ text: 'Нотатка', remindAt: -1 }))).to.include({ code: 'VALIDATION', field: 'remindAt' });
+    expect(await refused(store.notes.create({ text: 'Нотатка', remindAt: T0, authorId: 'u-nobody' }))).to.include({
       code: 'NOT_FOUND',
       field: 'authorId',
     });
-    expect(await refusal(store.notes.create({ text: 'Нотатка', remindAt: T0, subjectRef: { type: 'deal', id: 'dl-nobody' } }))).to.include({
+    expect(await refused(store.notes.create({ text: 'Нотатка', remindAt: T0, subjectRef: { type: 'deal', id: 'dl-nobody' } }))).to.include({
       code: 'NOT_FOUND',
       field: 'subjectRef.id',
     });
-    expect(await snapshot(db)).to.deep.equal(before);
+    expect(await written(db)).to.deep.equal(before);
   });
 });
 
@@ -146,10 +108,10 @@ describe('notes.update', () => {
   it('refuses an empty text or an unknown note, and changes nothing', async () => {
     const { store, db } = await harness();
     const note = await store.notes.create({ text: 'Нотатка', remindAt: T0 + DAY });
-    const before = await snapshot(db);
-    expect(await refusal(store.notes.update(note.id, { text: '' }))).to.include({ code: 'VALIDATION', field: 'text' });
-    expect(await refusal(store.notes.update('nothing', { text: 'Нова' }))).to.include({ code: 'NOT_FOUND', field: 'id' });
-    expect(await snapshot(db)).to.deep.equal(before);
+    const before = await written(db);
+    expect(await refused(store.notes.update(note.id, { text: '' }))).to.include({ code: 'VALIDATION', field: 'text' });
+    expect(await refused(store.notes.update('nothing', { text: 'Нова' }))).to.include({ code: 'NOT_FOUND', field: 'id' });
+    expect(await written(db)).to.deep.equal(before);
   });
 });
 
@@ -161,7 +123,7 @@ describe('notes.remove', () => {
     await store.notes.remove(note.id);
     expect(await store.notes.get(note.id)).to.equal(undefined);
     expect((await db.reminders.toArray()).map((r) => r.targetId)).to.deep.equal([kept.id]);
-    expect(await refusal(store.notes.remove(note.id))).to.include({ code: 'NOT_FOUND', field: 'id' });
+    expect(await refused(store.notes.remove(note.id))).to.include({ code: 'NOT_FOUND', field: 'id' });
   });
 });
 

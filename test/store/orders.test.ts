@@ -1,56 +1,15 @@
 import { expect } from '@open-wc/testing';
-import { CrmDatabase, CrmError, createStore, type Counterparty } from '../../src/store/index.js';
-import { deleteTestStores, uniqueDatabaseName } from '../support/fixtures.js';
+import { deleteTestStores } from '../support/fixtures.js';
+import { counterpartyRow, refused, snapshot, testStore } from '../support/store.js';
 
 const start = Date.UTC(2025, 3, 7, 9, 0);
-const opened: CrmDatabase[] = [];
-
-async function cleanup() {
-  for (const db of opened.splice(0)) db.close();
-  await deleteTestStores();
-}
-
-function counterparty(name: string, edrpou: string): Counterparty {
-  return {
-    id: crypto.randomUUID(),
-    kind: 'legal',
-    name,
-    edrpou,
-    phones: [],
-    emails: [],
-    messengers: [],
-    addresses: [],
-    tags: [],
-    relationshipStage: 'regular',
-    archived: 0,
-    searchTokens: [],
-    createdAt: start,
-    updatedAt: start,
-  };
-}
 
 async function setup() {
-  const db = new CrmDatabase(uniqueDatabaseName('orders'));
-  opened.push(db);
-  const clock = { at: start };
-  const store = createStore(db, { now: () => clock.at });
-  const agro = counterparty('ТОВ «Агроплюс Полтава»', '32855961');
-  const dnipro = counterparty('ПП «Дніпро-Декор»', '14360570');
+  const { db, store, tick } = testStore('orders', start);
+  const agro = counterpartyRow({ name: 'ТОВ «Агроплюс Полтава»', edrpou: '32855961' }, start);
+  const dnipro = counterpartyRow({ name: 'ПП «Дніпро-Декор»', edrpou: '14360570' }, start);
   await db.counterparties.bulkAdd([agro, dnipro]);
-  return { db, store, agro, dnipro, tick: (ms = 60_000) => (clock.at += ms) };
-}
-
-async function snapshot(db: CrmDatabase) {
-  return Object.fromEntries(await Promise.all(db.tables.map(async (table) => [table.name, await table.toArray()])));
-}
-
-async function refusal(promise: Promise<unknown>): Promise<CrmError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error, 'the operation should have been refused').to.be.instanceOf(CrmError);
-  return error as CrmError;
+  return { db, store, agro, dnipro, tick };
 }
 
 /** 10 × 1 200,00 грн −5 %, ПДВ 20 %, собівартість 800,00 грн; 1 × 1 500,00 грн доставка без ПДВ. */
@@ -61,7 +20,7 @@ const seedLines = [
 // net 1 140 000 + 150 000 = 1 290 000; VAT 228 000; gross 1 518 000; cost 800 000.
 
 describe('orders.create', () => {
-  afterEach(cleanup);
+  afterEach(deleteTestStores);
 
   it('creates a new order whose total and cost come from its lines', async () => {
     const { store, agro } = await setup();
@@ -76,23 +35,23 @@ describe('orders.create', () => {
   it('refuses an order without lines, with a bad line or date, or for an unknown counterparty or deal, writing nothing', async () => {
     const { db, store, agro } = await setup();
     const before = await snapshot(db);
-    expect(await refusal(store.orders.create({ counterpartyId: agro.id, date: '2025-04-07', lines: [] }))).to.include({
+    expect(await refused(store.orders.create({ counterpartyId: agro.id, date: '2025-04-07', lines: [] }))).to.include({
       code: 'VALIDATION',
       field: 'lines',
       messageKey: 'error.required',
     });
     expect(
-      await refusal(store.orders.create({ counterpartyId: agro.id, date: '2025-04-07', lines: [{ name: 'Добриво', quantity: 0, unitPrice: 100 }] })),
+      await refused(store.orders.create({ counterpartyId: agro.id, date: '2025-04-07', lines: [{ name: 'Добриво', quantity: 0, unitPrice: 100 }] })),
     ).to.include({ code: 'VALIDATION', field: 'lines.0.quantity', messageKey: 'error.quantity' });
-    expect(await refusal(store.orders.create({ counterpartyId: agro.id, date: '07.04.2025', lines: seedLines }))).to.include({
+    expect(await refused(store.orders.create({ counterpartyId: agro.id, date: '07.04.2025', lines: seedLines }))).to.include({
       code: 'VALIDATION',
       field: 'date',
     });
-    expect(await refusal(store.orders.create({ counterpartyId: 'nope', date: '2025-04-07', lines: seedLines }))).to.include({
+    expect(await refused(store.orders.create({ counterpartyId: 'nope', date: '2025-04-07', lines: seedLines }))).to.include({
       code: 'NOT_FOUND',
       field: 'counterpartyId',
     });
-    expect(await refusal(store.orders.create({ counterpartyId: agro.id, dealId: 'nope', date: '2025-04-07', lines: seedLines }))).to.include({
+    expect(await refused(store.orders.create({ counterpartyId: agro.id, dealId: 'nope', date: '2025-04-07', lines: seedLines }))).to.include({
       code: 'NOT_FOUND',
       field: 'dealId',
     });
@@ -101,7 +60,7 @@ describe('orders.create', () => {
 });
 
 describe('orders.setStatus', () => {
-  afterEach(cleanup);
+  afterEach(deleteTestStores);
 
   it('moves an order along new → in-progress → fulfilled', async () => {
     const { store, agro, tick } = await setup();
@@ -119,19 +78,19 @@ describe('orders.setStatus', () => {
     const order = await store.orders.create({ counterpartyId: agro.id, date: '2025-04-07', lines: seedLines });
     await store.orders.setStatus(order.id, 'cancelled');
     const before = await snapshot(db);
-    expect(await refusal(store.orders.setStatus(order.id, 'in-progress'))).to.include({
+    expect(await refused(store.orders.setStatus(order.id, 'in-progress'))).to.include({
       code: 'INVALID_STATE',
       field: 'status',
       messageKey: 'error.invalidTransition',
     });
-    expect(await refusal(store.orders.setStatus(order.id, 'shipped' as 'new'))).to.include({ code: 'VALIDATION', field: 'status' });
-    expect(await refusal(store.orders.setStatus('nope', 'fulfilled'))).to.include({ code: 'NOT_FOUND', field: 'orderId' });
+    expect(await refused(store.orders.setStatus(order.id, 'shipped' as 'new'))).to.include({ code: 'VALIDATION', field: 'status' });
+    expect(await refused(store.orders.setStatus('nope', 'fulfilled'))).to.include({ code: 'NOT_FOUND', field: 'orderId' });
     expect(await snapshot(db)).to.deep.equal(before);
   });
 });
 
 describe('orders.addPayment / payments / removePayment', () => {
-  afterEach(cleanup);
+  afterEach(deleteTestStores);
 
   it('records payments in the order’s currency and lists them by date', async () => {
     const { store, agro } = await setup();
@@ -150,28 +109,28 @@ describe('orders.addPayment / payments / removePayment', () => {
     const order = await store.orders.create({ counterpartyId: agro.id, date: '2025-04-07', lines: seedLines });
     const cancelled = await store.orders.create({ counterpartyId: agro.id, date: '2025-04-07', lines: seedLines, status: 'cancelled' });
     const before = await snapshot(db);
-    expect(await refusal(store.orders.addPayment(order.id, { amount: { minor: 0 }, date: '2025-04-08' }))).to.include({
+    expect(await refused(store.orders.addPayment(order.id, { amount: { minor: 0 }, date: '2025-04-08' }))).to.include({
       code: 'VALIDATION',
       field: 'amount.minor',
       messageKey: 'error.amount',
     });
-    expect(await refusal(store.orders.addPayment(order.id, { amount: { minor: 1000, currency: 'EUR' }, date: '2025-04-08' }))).to.include({
+    expect(await refused(store.orders.addPayment(order.id, { amount: { minor: 1000, currency: 'EUR' }, date: '2025-04-08' }))).to.include({
       code: 'VALIDATION',
       field: 'amount.currency',
       messageKey: 'error.currency',
     });
-    expect(await refusal(store.orders.addPayment(cancelled.id, { amount: { minor: 1000 }, date: '2025-04-08' }))).to.include({
+    expect(await refused(store.orders.addPayment(cancelled.id, { amount: { minor: 1000 }, date: '2025-04-08' }))).to.include({
       code: 'INVALID_STATE',
       field: 'orderId',
     });
-    expect(await refusal(store.orders.addPayment(order.id, { amount: { minor: 1000 }, date: '2025-13-01' }))).to.include({ code: 'VALIDATION', field: 'date' });
-    expect(await refusal(store.orders.removePayment('nope'))).to.include({ code: 'NOT_FOUND', field: 'paymentId' });
+    expect(await refused(store.orders.addPayment(order.id, { amount: { minor: 1000 }, date: '2025-13-01' }))).to.include({ code: 'VALIDATION', field: 'date' });
+    expect(await refused(store.orders.removePayment('nope'))).to.include({ code: 'NOT_FOUND', field: 'paymentId' });
     expect(await snapshot(db)).to.deep.equal(before);
   });
 });
 
 describe('orders.summary', () => {
-  afterEach(cleanup);
+  afterEach(deleteTestStores);
 
   it('gives revenue, cost and profit of fulfilled orders, payments and the debt on fulfilled and in-progress orders', async () => {
     const { store, agro, dnipro } = await setup();
@@ -204,7 +163,7 @@ describe('orders.summary', () => {
 });
 
 describe('orders.list / forCounterparty / paymentsInPeriod', () => {
-  afterEach(cleanup);
+  afterEach(deleteTestStores);
 
   it('lists orders of a period newest first, filtered by status and counterparty', async () => {
     const { store, agro, dnipro } = await setup();

@@ -1,24 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { CrmError, tableNames, type CrmStore } from '../../src/store/index.js';
-import { contextOf } from '../../src/store/store.js';
-import { deleteTestStores, freshStore } from '../support/fixtures.js';
-
-async function refused(operation: Promise<unknown>): Promise<CrmError> {
-  const error = await operation.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error, 'the operation should have been refused').to.be.instanceOf(CrmError);
-  return error as CrmError;
-}
-
-/** Every record of every table, to show a refused operation changed nothing. */
-async function snapshot(store: CrmStore): Promise<Record<string, unknown[]>> {
-  const { db } = contextOf(store);
-  return Object.fromEntries(await Promise.all(tableNames.map(async (name) => [name, await db.table(name).toArray()])));
-}
-
-const tick = () => new Promise((resolve) => setTimeout(resolve, 2));
+import type { CrmStore } from '../../src/store/index.js';
+import { deleteTestStores, freshStore, settle } from '../support/fixtures.js';
+import { refused, snapshot } from '../support/store.js';
 
 /** A manager, a source, two tags and a partner to refer to. */
 async function catalogue(store: CrmStore) {
@@ -158,7 +141,7 @@ describe('counterparties.update', () => {
       managerId: manager.id,
     });
     await store.counterparties.setRelationshipStage(original.id, 'first-purchase');
-    await tick();
+    await settle(2);
     const updated = await store.counterparties.update(original.id, {
       name: 'ТОВ «Фініш Груп»',
       website: null,
@@ -212,9 +195,9 @@ describe('counterparties.setRelationshipStage', () => {
   it('moves the stage and appends each change to the history', async () => {
     const store = freshStore();
     const counterparty = await store.counterparties.create({ kind: 'legal', name: 'ТОВ «Віра»', edrpou: '12375705' });
-    await tick();
+    await settle(2);
     const first = await store.counterparties.setRelationshipStage(counterparty.id, 'first-purchase');
-    await tick();
+    await settle(2);
     await store.counterparties.setRelationshipStage(counterparty.id, 'regular');
     await store.counterparties.setRelationshipStage(counterparty.id, 'regular');
     expect((await store.counterparties.get(counterparty.id))!.relationshipStage).to.equal('regular');

@@ -1,59 +1,24 @@
 import { expect } from '@open-wc/testing';
-import { CrmDatabase, CrmError, createStore, type Counterparty } from '../../src/store/index.js';
-import { deleteTestStores, uniqueDatabaseName } from '../support/fixtures.js';
+import { deleteTestStores } from '../support/fixtures.js';
+import { counterpartyRow, refused, snapshot, testStore } from '../support/store.js';
 
 const start = Date.UTC(2025, 0, 13, 8, 0);
-const opened: CrmDatabase[] = [];
-
-async function cleanup() {
-  for (const db of opened.splice(0)) db.close();
-  await deleteTestStores();
-}
 
 /** A store with a pinned clock and one counterparty to own deals. */
 async function setup() {
-  const db = new CrmDatabase(uniqueDatabaseName('pipelines'));
-  opened.push(db);
-  const clock = { at: start };
-  const store = createStore(db, { now: () => clock.at });
-  const counterparty: Counterparty = {
-    id: crypto.randomUUID(),
-    kind: 'fop',
-    name: 'ФОП Мельник Андрій Петрович',
-    rnokpp: '3184710691',
-    phones: ['+380972223344'],
-    emails: [],
-    messengers: [],
-    addresses: [],
-    tags: [],
-    relationshipStage: 'regular',
-    archived: 0,
-    searchTokens: ['мельник'],
-    createdAt: start,
-    updatedAt: start,
-  };
+  const { db, store, tick } = testStore('pipelines', start);
+  const counterparty = counterpartyRow(
+    { kind: 'fop', name: 'ФОП Мельник Андрій Петрович', rnokpp: '3184710691', phones: ['+380972223344'], searchTokens: ['мельник'] },
+    start,
+  );
   await db.counterparties.add(counterparty);
-  const tick = (ms = 60_000) => (clock.at += ms);
   const deal = (pipelineId: string, stageId: string, title = 'Шафа-купе в передпокій') =>
     store.deals.create({ title, pipelineId, stageId, client: { type: 'counterparty', id: counterparty.id } });
   return { db, store, tick, deal };
 }
 
-async function snapshot(db: CrmDatabase) {
-  return Object.fromEntries(await Promise.all(db.tables.map(async (table) => [table.name, await table.toArray()])));
-}
-
-async function refusal(promise: Promise<unknown>): Promise<CrmError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error, 'the operation should have been refused').to.be.instanceOf(CrmError);
-  return error as CrmError;
-}
-
 describe('pipelines.create', () => {
-  afterEach(cleanup);
+  afterEach(deleteTestStores);
 
   it('creates a pipeline with the eight default stages of D1, in order', async () => {
     const { store } = await setup();
@@ -83,14 +48,14 @@ describe('pipelines.create', () => {
   it('refuses an empty name, an empty stage list, an empty stage name and a repeated stage name, writing nothing', async () => {
     const { db, store } = await setup();
     const before = await snapshot(db);
-    expect(await refusal(store.pipelines.create({ name: '  ' }))).to.include({ code: 'VALIDATION', field: 'name', messageKey: 'error.required' });
-    expect(await refusal(store.pipelines.create({ name: 'Сервіс', stages: [] }))).to.include({
+    expect(await refused(store.pipelines.create({ name: '  ' }))).to.include({ code: 'VALIDATION', field: 'name', messageKey: 'error.required' });
+    expect(await refused(store.pipelines.create({ name: 'Сервіс', stages: [] }))).to.include({
       code: 'VALIDATION',
       field: 'stages',
       messageKey: 'error.lastStage',
     });
-    expect(await refusal(store.pipelines.create({ name: 'Сервіс', stages: ['Заявка', ' '] }))).to.include({ code: 'VALIDATION', field: 'stages.1' });
-    expect(await refusal(store.pipelines.create({ name: 'Сервіс', stages: ['Заявка', 'Ремонт', 'заявка'] }))).to.include({
+    expect(await refused(store.pipelines.create({ name: 'Сервіс', stages: ['Заявка', ' '] }))).to.include({ code: 'VALIDATION', field: 'stages.1' });
+    expect(await refused(store.pipelines.create({ name: 'Сервіс', stages: ['Заявка', 'Ремонт', 'заявка'] }))).to.include({
       code: 'DUPLICATE',
       field: 'stages.2',
       messageKey: 'error.duplicateName',
@@ -100,7 +65,7 @@ describe('pipelines.create', () => {
 });
 
 describe('pipelines.rename / archive / restore / list', () => {
-  afterEach(cleanup);
+  afterEach(deleteTestStores);
 
   it('renames, archives and restores a pipeline; list shows the unarchived ones, oldest first', async () => {
     const { store, tick } = await setup();
@@ -122,15 +87,15 @@ describe('pipelines.rename / archive / restore / list', () => {
   it('refuses an unknown pipeline and an empty name', async () => {
     const { store } = await setup();
     const { pipeline } = await store.pipelines.create({ name: 'Продажі' });
-    expect(await refusal(store.pipelines.rename('nope', 'Інша'))).to.include({ code: 'NOT_FOUND', field: 'pipelineId' });
-    expect(await refusal(store.pipelines.archive('nope'))).to.include({ code: 'NOT_FOUND', field: 'pipelineId' });
-    expect(await refusal(store.pipelines.rename(pipeline.id, ''))).to.include({ code: 'VALIDATION', field: 'name' });
+    expect(await refused(store.pipelines.rename('nope', 'Інша'))).to.include({ code: 'NOT_FOUND', field: 'pipelineId' });
+    expect(await refused(store.pipelines.archive('nope'))).to.include({ code: 'NOT_FOUND', field: 'pipelineId' });
+    expect(await refused(store.pipelines.rename(pipeline.id, ''))).to.include({ code: 'VALIDATION', field: 'name' });
     expect((await store.pipelines.get(pipeline.id))!.name).to.equal('Продажі');
   });
 });
 
 describe('pipelines.addStage / renameStage', () => {
-  afterEach(cleanup);
+  afterEach(deleteTestStores);
 
   it('inserts a stage at a position, shifting the later ones, or appends it', async () => {
     const { store } = await setup();
@@ -154,18 +119,18 @@ describe('pipelines.addStage / renameStage', () => {
     const { db, store } = await setup();
     const { pipeline } = await store.pipelines.create({ name: 'Сервіс', stages: ['Заявка', 'Ремонт'] });
     const before = await snapshot(db);
-    expect(await refusal(store.pipelines.addStage(pipeline.id, { name: 'РЕМОНТ' }))).to.include({
+    expect(await refused(store.pipelines.addStage(pipeline.id, { name: 'РЕМОНТ' }))).to.include({
       code: 'DUPLICATE',
       field: 'name',
       messageKey: 'error.duplicateName',
     });
-    expect(await refusal(store.pipelines.addStage(pipeline.id, { name: 'Видача', probability: 101 }))).to.include({
+    expect(await refused(store.pipelines.addStage(pipeline.id, { name: 'Видача', probability: 101 }))).to.include({
       code: 'VALIDATION',
       field: 'probability',
       messageKey: 'error.percent',
     });
-    expect(await refusal(store.pipelines.addStage(pipeline.id, { name: 'Видача', position: -1 }))).to.include({ code: 'VALIDATION', field: 'position' });
-    expect(await refusal(store.pipelines.addStage('nope', { name: 'Видача' }))).to.include({ code: 'NOT_FOUND', field: 'pipelineId' });
+    expect(await refused(store.pipelines.addStage(pipeline.id, { name: 'Видача', position: -1 }))).to.include({ code: 'VALIDATION', field: 'position' });
+    expect(await refused(store.pipelines.addStage('nope', { name: 'Видача' }))).to.include({ code: 'NOT_FOUND', field: 'pipelineId' });
     expect(await snapshot(db)).to.deep.equal(before);
   });
 
@@ -177,13 +142,13 @@ describe('pipelines.addStage / renameStage', () => {
     expect(renamed).to.include({ name: 'Нова заявка', order: 0, updatedAt: start + 60_000 });
     expect((await store.pipelines.stages(pipeline.id))[0]).to.deep.equal(renamed);
     expect(await store.pipelines.renameStage(stages[1]!.id, 'ремонт')).to.include({ name: 'ремонт' });
-    expect(await refusal(store.pipelines.renameStage(stages[1]!.id, 'Нова Заявка'))).to.include({ code: 'DUPLICATE', field: 'name' });
-    expect(await refusal(store.pipelines.renameStage('nope', 'Видача'))).to.include({ code: 'NOT_FOUND', field: 'stageId' });
+    expect(await refused(store.pipelines.renameStage(stages[1]!.id, 'Нова Заявка'))).to.include({ code: 'DUPLICATE', field: 'name' });
+    expect(await refused(store.pipelines.renameStage('nope', 'Видача'))).to.include({ code: 'NOT_FOUND', field: 'stageId' });
   });
 });
 
 describe('pipelines.reorderStages', () => {
-  afterEach(cleanup);
+  afterEach(deleteTestStores);
 
   it('puts the stages in the order given', async () => {
     const { store } = await setup();
@@ -202,19 +167,19 @@ describe('pipelines.reorderStages', () => {
     const ids = stages.map((stage) => stage.id);
     const before = await snapshot(db);
     for (const wrong of [ids.slice(0, 2), [...ids, other.stages[0]!.id], [ids[0]!, ids[0]!, ids[1]!], [ids[0]!, ids[1]!, other.stages[0]!.id]]) {
-      expect(await refusal(store.pipelines.reorderStages(pipeline.id, wrong))).to.include({
+      expect(await refused(store.pipelines.reorderStages(pipeline.id, wrong))).to.include({
         code: 'VALIDATION',
         field: 'stageIds',
         messageKey: 'error.invalid',
       });
     }
-    expect(await refusal(store.pipelines.reorderStages('nope', ids))).to.include({ code: 'NOT_FOUND', field: 'pipelineId' });
+    expect(await refused(store.pipelines.reorderStages('nope', ids))).to.include({ code: 'NOT_FOUND', field: 'pipelineId' });
     expect(await snapshot(db)).to.deep.equal(before);
   });
 });
 
 describe('pipelines.removeStage', () => {
-  afterEach(cleanup);
+  afterEach(deleteTestStores);
 
   it('removes an empty stage and closes the gap in the order', async () => {
     const { store } = await setup();
@@ -254,24 +219,24 @@ describe('pipelines.removeStage', () => {
     const other = await store.pipelines.create({ name: 'Сервіс', stages: ['Заявка'] });
     await deal(pipeline.id, stages[3]!.id);
     const before = await snapshot(db);
-    expect(await refusal(store.pipelines.removeStage(stages[3]!.id))).to.include({
+    expect(await refused(store.pipelines.removeStage(stages[3]!.id))).to.include({
       code: 'INVALID_STATE',
       field: 'moveDealsTo',
       messageKey: 'error.stageHasDeals',
     });
-    expect(await refusal(store.pipelines.removeStage(stages[3]!.id, { moveDealsTo: other.stages[0]!.id }))).to.include({
+    expect(await refused(store.pipelines.removeStage(stages[3]!.id, { moveDealsTo: other.stages[0]!.id }))).to.include({
       code: 'CONFLICT',
       field: 'moveDealsTo',
       messageKey: 'error.stageNotInPipeline',
     });
-    expect(await refusal(store.pipelines.removeStage(stages[3]!.id, { moveDealsTo: stages[3]!.id }))).to.include({ code: 'CONFLICT', field: 'moveDealsTo' });
-    expect(await refusal(store.pipelines.removeStage(stages[3]!.id, { moveDealsTo: 'nope' }))).to.include({ code: 'NOT_FOUND', field: 'moveDealsTo' });
-    expect(await refusal(store.pipelines.removeStage(other.stages[0]!.id))).to.include({
+    expect(await refused(store.pipelines.removeStage(stages[3]!.id, { moveDealsTo: stages[3]!.id }))).to.include({ code: 'CONFLICT', field: 'moveDealsTo' });
+    expect(await refused(store.pipelines.removeStage(stages[3]!.id, { moveDealsTo: 'nope' }))).to.include({ code: 'NOT_FOUND', field: 'moveDealsTo' });
+    expect(await refused(store.pipelines.removeStage(other.stages[0]!.id))).to.include({
       code: 'INVALID_STATE',
       field: 'stageId',
       messageKey: 'error.lastStage',
     });
-    expect(await refusal(store.pipelines.removeStage('nope'))).to.include({ code: 'NOT_FOUND', field: 'stageId' });
+    expect(await refused(store.pipelines.removeStage('nope'))).to.include({ code: 'NOT_FOUND', field: 'stageId' });
     expect(await snapshot(db)).to.deep.equal(before);
   });
 });

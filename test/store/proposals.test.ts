@@ -1,49 +1,23 @@
 import { expect } from '@open-wc/testing';
-import { CrmDatabase, CrmError, createStore, type Counterparty, type Lead } from '../../src/store/index.js';
-import { proposalTotals } from '../../src/store/proposals.js';
-import { deleteTestStores, uniqueDatabaseName } from '../support/fixtures.js';
+import { proposalTotals, withLineIds } from '../../src/store/proposals.js';
+import { deleteTestStores } from '../support/fixtures.js';
+import { counterpartyRow, leadRow, refused, snapshot, testStore } from '../support/store.js';
 
 const start = Date.UTC(2025, 4, 12, 10, 30);
-const opened: CrmDatabase[] = [];
-
-async function cleanup() {
-  for (const db of opened.splice(0)) db.close();
-  await deleteTestStores();
-}
 
 async function setup() {
-  const db = new CrmDatabase(uniqueDatabaseName('proposals'));
-  opened.push(db);
-  const clock = { at: start };
-  const store = createStore(db, { now: () => clock.at });
-  const counterparty: Counterparty = {
-    id: crypto.randomUUID(),
-    kind: 'legal',
-    name: 'ТОВ «Львівська кавова мануфактура»',
-    edrpou: '41227389',
-    phones: ['+380322970000'],
-    emails: [],
-    messengers: [],
-    addresses: [{ kind: 'actual', text: 'м. Львів, пл. Ринок, 10', city: 'Львів' }],
-    tags: [],
-    relationshipStage: 'first-purchase',
-    archived: 0,
-    searchTokens: [],
-    createdAt: start,
-    updatedAt: start,
-  };
-  const lead: Lead = {
-    id: crypto.randomUUID(),
-    name: 'Ірина Бондаренко',
-    status: 'in-progress',
-    phones: ['+380931234567'],
-    emails: [],
-    messengers: [],
-    tags: [],
-    searchTokens: [],
-    createdAt: start,
-    updatedAt: start,
-  };
+  const { db, store, tick } = testStore('proposals', start);
+  const counterparty = counterpartyRow(
+    {
+      name: 'ТОВ «Львівська кавова мануфактура»',
+      edrpou: '41227389',
+      phones: ['+380322970000'],
+      addresses: [{ kind: 'actual', text: 'м. Львів, пл. Ринок, 10', city: 'Львів' }],
+      relationshipStage: 'first-purchase',
+    },
+    start,
+  );
+  const lead = leadRow({ name: 'Ірина Бондаренко', status: 'in-progress', phones: ['+380931234567'] }, start);
   await db.counterparties.add(counterparty);
   await db.leads.add(lead);
   const { pipeline } = await store.pipelines.create({ name: 'Продажі обладнання' });
@@ -54,20 +28,7 @@ async function setup() {
     amount: { minor: 25_000_000, currency: 'UAH' },
   });
   const leadDeal = await store.deals.create({ title: 'Кавомолка', pipelineId: pipeline.id, client: { type: 'lead', id: lead.id } });
-  return { db, store, counterparty, deal, leadDeal, tick: (ms = 60_000) => (clock.at += ms) };
-}
-
-async function snapshot(db: CrmDatabase) {
-  return Object.fromEntries(await Promise.all(db.tables.map(async (table) => [table.name, await table.toArray()])));
-}
-
-async function refusal(promise: Promise<unknown>): Promise<CrmError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error, 'the operation should have been refused').to.be.instanceOf(CrmError);
-  return error as CrmError;
+  return { db, store, counterparty, deal, leadDeal, tick };
 }
 
 const machine = { name: 'Кавомашина La Marzocco Linea Mini', quantity: 2, unit: 'шт', unitPrice: 9_800_000, discountPercent: 5, vatPercent: 20, unitCost: 7_200_000 };
@@ -110,8 +71,23 @@ describe('proposalTotals', () => {
   });
 });
 
+describe('withLineIds', () => {
+  it('keeps the id a line has and gives each other line a new one, leaving the rest of the line as it was', () => {
+    let next = 0;
+    const ctx = { newId: () => `line-${(next += 1)}` };
+    const input: Array<typeof machine & { id?: string }> = [{ ...machine, id: 'kept' }, grinder, { ...setupWork, id: undefined }];
+    const lines = withLineIds(ctx, input);
+    expect(lines).to.deep.equal([
+      { ...machine, id: 'kept' },
+      { ...grinder, id: 'line-1' },
+      { ...setupWork, id: 'line-2' },
+    ]);
+    expect(next).to.equal(2);
+  });
+});
+
 describe('proposals.create', () => {
-  afterEach(cleanup);
+  afterEach(deleteTestStores);
 
   it('starts revision 1 as a draft in the deal’s currency, with line ids and defaults filled in', async () => {
     const { store, deal } = await setup();
@@ -131,27 +107,27 @@ describe('proposals.create', () => {
   it('refuses bad lines, an unknown deal and a second open proposal for one deal, writing nothing', async () => {
     const { db, store, deal } = await setup();
     const before = await snapshot(db);
-    expect(await refusal(store.proposals.create(deal.id, { lines: [{ ...machine, quantity: 0 }] }))).to.include({
+    expect(await refused(store.proposals.create(deal.id, { lines: [{ ...machine, quantity: 0 }] }))).to.include({
       code: 'VALIDATION',
       field: 'lines.0.quantity',
       messageKey: 'error.quantity',
     });
-    expect(await refusal(store.proposals.create(deal.id, { lines: [grinder, { ...machine, discountPercent: 120 }] }))).to.include({
+    expect(await refused(store.proposals.create(deal.id, { lines: [grinder, { ...machine, discountPercent: 120 }] }))).to.include({
       code: 'VALIDATION',
       field: 'lines.1.discountPercent',
       messageKey: 'error.percent',
     });
-    expect(await refusal(store.proposals.create(deal.id, { lines: [{ ...machine, unitPrice: 99.5 }] }))).to.include({
+    expect(await refused(store.proposals.create(deal.id, { lines: [{ ...machine, unitPrice: 99.5 }] }))).to.include({
       code: 'VALIDATION',
       field: 'lines.0.unitPrice',
       messageKey: 'error.amount',
     });
-    expect(await refusal(store.proposals.create(deal.id, { lines: [{ ...machine, name: ' ' }] }))).to.include({ field: 'lines.0.name' });
-    expect(await refusal(store.proposals.create('nope', { lines: [machine] }))).to.include({ code: 'NOT_FOUND', field: 'dealId' });
+    expect(await refused(store.proposals.create(deal.id, { lines: [{ ...machine, name: ' ' }] }))).to.include({ field: 'lines.0.name' });
+    expect(await refused(store.proposals.create('nope', { lines: [machine] }))).to.include({ code: 'NOT_FOUND', field: 'dealId' });
     expect(await snapshot(db)).to.deep.equal(before);
 
     const first = await store.proposals.create(deal.id, { lines: [machine] });
-    const error = await refusal(store.proposals.create(deal.id, { lines: [grinder] }));
+    const error = await refused(store.proposals.create(deal.id, { lines: [grinder] }));
     expect(error).to.include({ code: 'CONFLICT', field: 'dealId', messageKey: 'error.duplicate' });
     expect(error.params).to.deep.equal({ id: first.id });
     expect(await store.proposals.forDeal(deal.id)).to.deep.equal([first]);
@@ -159,7 +135,7 @@ describe('proposals.create', () => {
 });
 
 describe('proposals.updateDraft / send', () => {
-  afterEach(cleanup);
+  afterEach(deleteTestStores);
 
   it('changes a draft in place, then sends it', async () => {
     const { store, deal, tick } = await setup();
@@ -179,23 +155,23 @@ describe('proposals.updateDraft / send', () => {
     const { db, store, deal } = await setup();
     const empty = await store.proposals.create(deal.id, {});
     let before = await snapshot(db);
-    expect(await refusal(store.proposals.send(empty.id))).to.include({ code: 'VALIDATION', field: 'lines', messageKey: 'error.required' });
+    expect(await refused(store.proposals.send(empty.id))).to.include({ code: 'VALIDATION', field: 'lines', messageKey: 'error.required' });
     expect(await snapshot(db)).to.deep.equal(before);
     await store.proposals.updateDraft(empty.id, { lines: [grinder] });
     await store.proposals.send(empty.id);
     before = await snapshot(db);
-    expect(await refusal(store.proposals.send(empty.id))).to.include({ code: 'INVALID_STATE', messageKey: 'error.invalidTransition' });
-    expect(await refusal(store.proposals.updateDraft(empty.id, { comment: 'Інше' }))).to.include({
+    expect(await refused(store.proposals.send(empty.id))).to.include({ code: 'INVALID_STATE', messageKey: 'error.invalidTransition' });
+    expect(await refused(store.proposals.updateDraft(empty.id, { comment: 'Інше' }))).to.include({
       code: 'INVALID_STATE',
       messageKey: 'error.invalidTransition',
     });
-    expect(await refusal(store.proposals.updateDraft('nope', {}))).to.include({ code: 'NOT_FOUND', field: 'proposalId' });
+    expect(await refused(store.proposals.updateDraft('nope', {}))).to.include({ code: 'NOT_FOUND', field: 'proposalId' });
     expect(await snapshot(db)).to.deep.equal(before);
   });
 });
 
 describe('proposals.revise', () => {
-  afterEach(cleanup);
+  afterEach(deleteTestStores);
 
   it('writes revision 2 as a draft with the changes and marks revision 1 superseded', async () => {
     const { store, deal, tick } = await setup();
@@ -227,14 +203,14 @@ describe('proposals.revise', () => {
       store.proposals.accept(first.id),
       store.proposals.reject(first.id, { reason: 'Дорого' }),
     ]) {
-      expect(await refusal(attempt)).to.include({ code: 'INVALID_STATE', messageKey: 'error.proposalClosed' });
+      expect(await refused(attempt)).to.include({ code: 'INVALID_STATE', messageKey: 'error.proposalClosed' });
     }
     expect(await snapshot(db)).to.deep.equal(before);
   });
 });
 
 describe('proposals.accept', () => {
-  afterEach(cleanup);
+  afterEach(deleteTestStores);
 
   it('accepts the proposal and creates the order for the deal’s counterparty in one go', async () => {
     const { store, deal, counterparty } = await setup();
@@ -259,7 +235,7 @@ describe('proposals.accept', () => {
     expect(order.lines).to.deep.equal(proposal.lines);
     expect(await store.orders.get(order.id)).to.deep.equal(order);
     expect(await store.orders.forDeal(deal.id)).to.deep.equal([order]);
-    expect(await refusal(store.proposals.reject(proposal.id, { reason: 'Передумали' }))).to.include({
+    expect(await refused(store.proposals.reject(proposal.id, { reason: 'Передумали' }))).to.include({
       code: 'INVALID_STATE',
       messageKey: 'error.proposalClosed',
     });
@@ -270,19 +246,19 @@ describe('proposals.accept', () => {
     const forLead = await store.proposals.create(leadDeal.id, { lines: [grinder] });
     const empty = await store.proposals.create(deal.id, {});
     const before = await snapshot(db);
-    expect(await refusal(store.proposals.accept(forLead.id))).to.include({
+    expect(await refused(store.proposals.accept(forLead.id))).to.include({
       code: 'INVALID_STATE',
       field: 'dealId',
       messageKey: 'error.clientNotCounterparty',
     });
-    expect(await refusal(store.proposals.accept(empty.id))).to.include({ code: 'VALIDATION', field: 'lines' });
-    expect(await refusal(store.proposals.accept('nope'))).to.include({ code: 'NOT_FOUND', field: 'proposalId' });
+    expect(await refused(store.proposals.accept(empty.id))).to.include({ code: 'VALIDATION', field: 'lines' });
+    expect(await refused(store.proposals.accept('nope'))).to.include({ code: 'NOT_FOUND', field: 'proposalId' });
     expect(await snapshot(db)).to.deep.equal(before);
   });
 });
 
 describe('proposals.reject', () => {
-  afterEach(cleanup);
+  afterEach(deleteTestStores);
 
   it('rejects with a reason; a new proposal for the deal then starts the next revision', async () => {
     const { store, deal } = await setup();
@@ -300,7 +276,7 @@ describe('proposals.reject', () => {
     const proposal = await store.proposals.create(deal.id, { lines: [machine] });
     const before = await snapshot(db);
     for (const input of [{ reason: '   ' }, {}, undefined]) {
-      expect(await refusal(store.proposals.reject(proposal.id, input as { reason: string }))).to.include({
+      expect(await refused(store.proposals.reject(proposal.id, input as { reason: string }))).to.include({
         code: 'VALIDATION',
         field: 'reason',
         messageKey: 'error.rejectReasonRequired',
@@ -311,7 +287,7 @@ describe('proposals.reject', () => {
 });
 
 describe('proposals.active', () => {
-  afterEach(cleanup);
+  afterEach(deleteTestStores);
 
   it('lists draft and sent proposals, of one counterparty’s deals if asked', async () => {
     const { store, deal, leadDeal, counterparty, tick } = await setup();
@@ -328,7 +304,7 @@ describe('proposals.active', () => {
 });
 
 describe('proposals competitor offers and compare', () => {
-  afterEach(cleanup);
+  afterEach(deleteTestStores);
 
   it('records competitors’ offers and compares them with our latest proposal line by line', async () => {
     const { store, deal, tick } = await setup();
@@ -378,16 +354,16 @@ describe('proposals competitor offers and compare', () => {
   it('refuses an offer without a competitor or lines, or for an unknown deal, writing nothing', async () => {
     const { db, store, deal } = await setup();
     const before = await snapshot(db);
-    expect(await refusal(store.proposals.addCompetitorOffer(deal.id, { competitor: '', lines: [grinder] }))).to.include({
+    expect(await refused(store.proposals.addCompetitorOffer(deal.id, { competitor: '', lines: [grinder] }))).to.include({
       code: 'VALIDATION',
       field: 'competitor',
     });
-    expect(await refusal(store.proposals.addCompetitorOffer(deal.id, { competitor: 'ТОВ «Кава-Сервіс»', lines: [] }))).to.include({
+    expect(await refused(store.proposals.addCompetitorOffer(deal.id, { competitor: 'ТОВ «Кава-Сервіс»', lines: [] }))).to.include({
       code: 'VALIDATION',
       field: 'lines',
       messageKey: 'error.required',
     });
-    expect(await refusal(store.proposals.addCompetitorOffer('nope', { competitor: 'ТОВ «Кава-Сервіс»', lines: [grinder] }))).to.include({
+    expect(await refused(store.proposals.addCompetitorOffer('nope', { competitor: 'ТОВ «Кава-Сервіс»', lines: [grinder] }))).to.include({
       code: 'NOT_FOUND',
       field: 'dealId',
     });

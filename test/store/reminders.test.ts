@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { CrmDatabase, CrmError, createStore, type CrmStore } from '../../src/store/index.js';
-import { deleteTestStores, uniqueDatabaseName } from '../support/fixtures.js';
+import type { CrmStore } from '../../src/store/index.js';
+import { deleteTestStores } from '../support/fixtures.js';
+import { counterpartyRow, refused, testStore, userRow } from '../support/store.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -11,38 +12,11 @@ const OLENA = 'u-olena';
 const ANDRII = 'u-andrii';
 const PODILLIA = { type: 'counterparty', id: 'cp-podillia' } as const;
 
-interface Harness {
-  store: CrmStore;
-  db: CrmDatabase;
-  clock: { now: number };
-}
-
-const open: CrmDatabase[] = [];
-
-async function harness(): Promise<Harness> {
-  const db = new CrmDatabase(uniqueDatabaseName('reminders'));
-  open.push(db);
-  const clock = { now: T0 };
-  const store = createStore(db, { now: () => clock.now });
-  const t = { createdAt: T0 - DAY, updatedAt: T0 - DAY };
-  await db.users.bulkAdd([
-    { id: OLENA, name: 'Олена Коваль', roles: ['manager'], active: 1, ...t },
-    { id: ANDRII, name: 'Андрій Шевченко', roles: ['manager'], active: 1, ...t },
-  ]);
-  await db.counterparties.add({
-    id: PODILLIA.id,
-    kind: 'legal',
-    name: 'ТОВ «Меблі Поділля»',
-    addresses: [],
-    tags: [],
-    relationshipStage: 'regular',
-    archived: 0,
-    searchTokens: [],
-    phones: [],
-    emails: [],
-    messengers: [],
-    ...t,
-  });
+async function harness() {
+  const { store, db, clock } = testStore('reminders', T0);
+  const at = T0 - DAY;
+  await db.users.bulkAdd([userRow({ id: OLENA, name: 'Олена Коваль' }, at), userRow({ id: ANDRII, name: 'Андрій Шевченко' }, at)]);
+  await db.counterparties.add(counterpartyRow({ id: PODILLIA.id, name: 'ТОВ «Меблі Поділля»' }, at));
   return { store, db, clock };
 }
 
@@ -60,19 +34,7 @@ async function plannedCall(store: CrmStore, subject: string, remindIn: number, a
   });
 }
 
-async function refusal(promise: Promise<unknown>): Promise<CrmError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error, 'the operation should have been refused').to.be.instanceOf(CrmError);
-  return error as CrmError;
-}
-
-afterEach(async () => {
-  for (const db of open.splice(0)) db.close();
-  await deleteTestStores();
-});
+afterEach(deleteTestStores);
 
 describe('reminders.due / dueCount / upcoming', () => {
   it('lists pending reminders due by now, oldest first, and counts them', async () => {
@@ -140,13 +102,13 @@ describe('reminders.snooze', () => {
     const [reminder] = await store.reminders.forTarget('interaction', call.id);
     await store.reminders.dismiss(reminder!.id);
     const before = { reminders: await db.reminders.toArray(), interactions: await db.interactions.toArray() };
-    expect(await refusal(store.reminders.snooze(reminder!.id, T0 + HOUR))).to.include({
+    expect(await refused(store.reminders.snooze(reminder!.id, T0 + HOUR))).to.include({
       code: 'INVALID_STATE',
       field: 'status',
       messageKey: 'error.invalidTransition',
     });
-    expect(await refusal(store.reminders.snooze(reminder!.id, -1))).to.include({ code: 'VALIDATION', field: 'until' });
-    expect(await refusal(store.reminders.snooze('nothing', T0 + HOUR))).to.include({ code: 'NOT_FOUND', field: 'id' });
+    expect(await refused(store.reminders.snooze(reminder!.id, -1))).to.include({ code: 'VALIDATION', field: 'until' });
+    expect(await refused(store.reminders.snooze('nothing', T0 + HOUR))).to.include({ code: 'NOT_FOUND', field: 'id' });
     expect({ reminders: await db.reminders.toArray(), interactions: await db.interactions.toArray() }).to.deep.equal(before);
   });
 });
@@ -163,9 +125,9 @@ describe('reminders.dismiss / done', () => {
     expect(await store.reminders.done(noteReminder!.id)).to.include({ status: 'done' });
     expect((await db.reminders.get(callReminder!.id))!.status).to.equal('dismissed');
     expect((await db.reminders.get(noteReminder!.id))!.status).to.equal('done');
-    expect(await refusal(store.reminders.done(callReminder!.id))).to.include({ code: 'INVALID_STATE', field: 'status' });
-    expect(await refusal(store.reminders.dismiss(noteReminder!.id))).to.include({ code: 'INVALID_STATE', field: 'status' });
-    expect(await refusal(store.reminders.dismiss('nothing'))).to.include({ code: 'NOT_FOUND', field: 'id' });
+    expect(await refused(store.reminders.done(callReminder!.id))).to.include({ code: 'INVALID_STATE', field: 'status' });
+    expect(await refused(store.reminders.dismiss(noteReminder!.id))).to.include({ code: 'INVALID_STATE', field: 'status' });
+    expect(await refused(store.reminders.dismiss('nothing'))).to.include({ code: 'NOT_FOUND', field: 'id' });
     expect((await db.reminders.get(callReminder!.id))!.status).to.equal('dismissed');
   });
 });

@@ -1,39 +1,14 @@
 import { expect } from '@open-wc/testing';
-import { CrmDatabase, CrmError, createStore, type CrmStore, type User, type UserRole } from '../../src/store/index.js';
-import { deleteTestStores, uniqueDatabaseName } from '../support/fixtures.js';
+import { deleteTestStores, settle } from '../support/fixtures.js';
+import { addUser, refused, testStore } from '../support/store.js';
 
 /** A local instant on a day of June 2031 (Monday 2 June; no DST change that month). */
 const at = (day: number, hh: number, mm = 0) => new Date(2031, 5, day, hh, mm).getTime();
 
-const opened: CrmDatabase[] = [];
-
 /** A store over a fresh database, with the database at hand to seed users (another module's aggregate). */
-function setup(): { db: CrmDatabase; store: CrmStore } {
-  const db = new CrmDatabase(uniqueDatabaseName('schedule'));
-  opened.push(db);
-  return { db, store: createStore(db) };
-}
+const setup = () => testStore('schedule');
 
-async function addUser(db: CrmDatabase, name: string, roles: UserRole[] = ['specialist'], active: 0 | 1 = 1): Promise<User> {
-  const now = Date.now();
-  const user: User = { id: crypto.randomUUID(), name, roles, active, createdAt: now, updatedAt: now };
-  await db.users.add(user);
-  return user;
-}
-
-async function caught(promise: Promise<unknown>): Promise<CrmError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error, 'the operation should have been refused').to.be.instanceOf(CrmError);
-  return error as CrmError;
-}
-
-afterEach(async () => {
-  for (const db of opened.splice(0)) db.close();
-  await deleteTestStores();
-});
+afterEach(deleteTestStores);
 
 describe('services.create', () => {
   it('adds a service in UAH for everyone and reads it back', async () => {
@@ -62,7 +37,7 @@ describe('services.create', () => {
   it('refuses a duration outside 5–720 minutes or not whole, and writes nothing', async () => {
     const { store } = setup();
     for (const durationMinutes of [4, 721, 30.5]) {
-      const error = await caught(store.services.create({ name: 'Стрижка', durationMinutes, price: { minor: 30_000 } }));
+      const error = await refused(store.services.create({ name: 'Стрижка', durationMinutes, price: { minor: 30_000 } }));
       expect(error).to.include({ code: 'VALIDATION', field: 'durationMinutes', messageKey: 'error.invalid' });
     }
     expect(await store.services.list({ includeArchived: true })).to.deep.equal([]);
@@ -70,12 +45,12 @@ describe('services.create', () => {
 
   it('refuses an empty name and a negative price', async () => {
     const { store } = setup();
-    expect(await caught(store.services.create({ name: ' ', durationMinutes: 30, price: { minor: 100 } }))).to.include({
+    expect(await refused(store.services.create({ name: ' ', durationMinutes: 30, price: { minor: 100 } }))).to.include({
       code: 'VALIDATION',
       field: 'name',
       messageKey: 'error.required',
     });
-    expect(await caught(store.services.create({ name: 'Стрижка', durationMinutes: 30, price: { minor: -1 } }))).to.include({
+    expect(await refused(store.services.create({ name: 'Стрижка', durationMinutes: 30, price: { minor: -1 } }))).to.include({
       code: 'VALIDATION',
       field: 'price.minor',
     });
@@ -85,7 +60,7 @@ describe('services.create', () => {
     const { db, store } = setup();
     const olena = await addUser(db, 'Олена Шевченко');
     const manager = await addUser(db, 'Петро Мельник', ['manager']);
-    const error = await caught(
+    const error = await refused(
       store.services.create({ name: 'Педикюр', durationMinutes: 90, price: { minor: 60_000 }, specialistIds: [olena.id, manager.id] }),
     );
     expect(error).to.include({ code: 'NOT_FOUND', field: 'specialistIds.1' });
@@ -95,7 +70,7 @@ describe('services.create', () => {
   it('refuses the name of another active service, whatever the case', async () => {
     const { store } = setup();
     const first = await store.services.create({ name: 'Масаж спини', durationMinutes: 45, price: { minor: 50_000 } });
-    const error = await caught(store.services.create({ name: 'масаж СПИНИ', durationMinutes: 30, price: { minor: 40_000 } }));
+    const error = await refused(store.services.create({ name: 'масаж СПИНИ', durationMinutes: 30, price: { minor: 40_000 } }));
     expect(error).to.include({ code: 'DUPLICATE', field: 'name', messageKey: 'error.duplicateName' });
     expect(error.params).to.deep.equal({ existingId: first.id });
     expect(await store.services.list()).to.deep.equal([first]);
@@ -107,7 +82,7 @@ describe('services.update, archive, restore, list, forSpecialist', () => {
     const { db, store } = setup();
     const olena = await addUser(db, 'Олена Шевченко');
     const service = await store.services.create({ name: 'Стрижка', durationMinutes: 30, price: { minor: 30_000 } });
-    await new Promise((resolve) => setTimeout(resolve, 2));
+    await settle(2);
     const updated = await store.services.update(service.id, { durationMinutes: 45, specialistIds: [olena.id] });
     expect(updated).to.include({ name: 'Стрижка', durationMinutes: 45, createdAt: service.createdAt });
     expect(updated.specialistIds).to.deep.equal([olena.id]);
@@ -118,8 +93,8 @@ describe('services.update, archive, restore, list, forSpecialist', () => {
   it('refuses an unknown service and a bad duration, leaving the service as it was', async () => {
     const { store } = setup();
     const service = await store.services.create({ name: 'Стрижка', durationMinutes: 30, price: { minor: 30_000 } });
-    expect(await caught(store.services.update('немає', { durationMinutes: 45 }))).to.include({ code: 'NOT_FOUND', field: 'id' });
-    expect(await caught(store.services.update(service.id, { durationMinutes: 0 }))).to.include({
+    expect(await refused(store.services.update('немає', { durationMinutes: 45 }))).to.include({ code: 'NOT_FOUND', field: 'id' });
+    expect(await refused(store.services.update(service.id, { durationMinutes: 0 }))).to.include({
       code: 'VALIDATION',
       field: 'durationMinutes',
     });
@@ -136,7 +111,7 @@ describe('services.update, archive, restore, list, forSpecialist', () => {
     expect((await store.services.list({ includeArchived: true })).map((s) => s.name)).to.deep.equal(['Стрижка', 'Фарбування']);
     // The name is free again while archived; restoring refuses to make two of it.
     const twin = await store.services.create({ name: 'Стрижка', durationMinutes: 40, price: { minor: 35_000 } });
-    expect(await caught(store.services.restore(haircut.id))).to.include({ code: 'DUPLICATE', field: 'name' });
+    expect(await refused(store.services.restore(haircut.id))).to.include({ code: 'DUPLICATE', field: 'name' });
     await store.services.archive(twin.id);
     expect((await store.services.restore(haircut.id)).archived).to.equal(0);
     expect((await store.services.list()).map((s) => s.id)).to.deep.equal([haircut.id, coloring.id]);
@@ -180,7 +155,7 @@ describe('schedule.setWorkingHours', () => {
     const olena = await addUser(db, 'Олена Шевченко');
     const hours = await store.schedule.setWorkingHours(olena.id, 1, { start: '09:00', end: '18:00' });
     for (const end of ['09:00', '08:30']) {
-      expect(await caught(store.schedule.setWorkingHours(olena.id, 1, { start: '09:00', end }))).to.include({
+      expect(await refused(store.schedule.setWorkingHours(olena.id, 1, { start: '09:00', end }))).to.include({
         code: 'VALIDATION',
         field: 'end',
         messageKey: 'error.timeRange',
@@ -192,12 +167,12 @@ describe('schedule.setWorkingHours', () => {
   it('refuses a malformed time and a weekday outside 1–7', async () => {
     const { db, store } = setup();
     const olena = await addUser(db, 'Олена Шевченко');
-    expect(await caught(store.schedule.setWorkingHours(olena.id, 1, { start: '9:00', end: '18:00' }))).to.include({
+    expect(await refused(store.schedule.setWorkingHours(olena.id, 1, { start: '9:00', end: '18:00' }))).to.include({
       code: 'VALIDATION',
       field: 'start',
       messageKey: 'error.time',
     });
-    expect(await caught(store.schedule.setWorkingHours(olena.id, 8 as 1, { start: '09:00', end: '18:00' }))).to.include({
+    expect(await refused(store.schedule.setWorkingHours(olena.id, 8 as 1, { start: '09:00', end: '18:00' }))).to.include({
       code: 'VALIDATION',
       field: 'weekday',
     });
@@ -208,7 +183,7 @@ describe('schedule.setWorkingHours', () => {
     const { db, store } = setup();
     const manager = await addUser(db, 'Петро Мельник', ['manager']);
     for (const id of [manager.id, 'немає-такого']) {
-      expect(await caught(store.schedule.setWorkingHours(id, 1, { start: '09:00', end: '18:00' }))).to.include({
+      expect(await refused(store.schedule.setWorkingHours(id, 1, { start: '09:00', end: '18:00' }))).to.include({
         code: 'NOT_FOUND',
         field: 'specialistId',
       });
@@ -238,7 +213,7 @@ describe('schedule.setWeek', () => {
     const { db, store } = setup();
     const olena = await addUser(db, 'Олена Шевченко');
     const before = await store.schedule.setWeek(olena.id, { 1: { start: '09:00', end: '18:00' } });
-    const error = await caught(
+    const error = await refused(
       store.schedule.setWeek(olena.id, { 1: { start: '08:00', end: '17:00' }, 3: { start: '12:00', end: '11:00' } }),
     );
     expect(error).to.include({ code: 'VALIDATION', field: '3.end', messageKey: 'error.timeRange' });
@@ -262,12 +237,12 @@ describe('schedule.addBreak, removeBreak', () => {
   it('refuses a break that ends before it starts and an unknown break to remove', async () => {
     const { db, store } = setup();
     const olena = await addUser(db, 'Олена Шевченко');
-    expect(await caught(store.schedule.addBreak(olena.id, { weekday: 1, start: '14:00', end: '13:00' }))).to.include({
+    expect(await refused(store.schedule.addBreak(olena.id, { weekday: 1, start: '14:00', end: '13:00' }))).to.include({
       code: 'VALIDATION',
       field: 'end',
       messageKey: 'error.timeRange',
     });
-    expect(await caught(store.schedule.removeBreak('немає'))).to.include({ code: 'NOT_FOUND', field: 'id' });
+    expect(await refused(store.schedule.removeBreak('немає'))).to.include({ code: 'NOT_FOUND', field: 'id' });
     expect(await store.schedule.breaks(olena.id)).to.deep.equal([]);
   });
 });
@@ -293,7 +268,7 @@ describe('schedule.addDayOff, removeDayOff, daysOff', () => {
     const { db, store } = setup();
     const olena = await addUser(db, 'Олена Шевченко');
     const first = await store.schedule.addDayOff(olena.id, '2031-06-10', 'Відпустка');
-    const error = await caught(store.schedule.addDayOff(olena.id, '2031-06-10', 'Навчання'));
+    const error = await refused(store.schedule.addDayOff(olena.id, '2031-06-10', 'Навчання'));
     expect(error).to.include({ code: 'DUPLICATE', field: 'date', messageKey: 'error.duplicate' });
     expect(error.params).to.deep.equal({ existingId: first.id });
     expect(await store.schedule.daysOff(olena.id)).to.deep.equal([first]);
@@ -303,9 +278,9 @@ describe('schedule.addDayOff, removeDayOff, daysOff', () => {
     const { db, store } = setup();
     const olena = await addUser(db, 'Олена Шевченко');
     const manager = await addUser(db, 'Петро Мельник', ['manager']);
-    expect(await caught(store.schedule.addDayOff(olena.id, '2031-02-30'))).to.include({ code: 'VALIDATION', field: 'date' });
-    expect(await caught(store.schedule.addDayOff(manager.id, '2031-06-10'))).to.include({ code: 'NOT_FOUND', field: 'specialistId' });
-    expect(await caught(store.schedule.removeDayOff('немає'))).to.include({ code: 'NOT_FOUND', field: 'id' });
+    expect(await refused(store.schedule.addDayOff(olena.id, '2031-02-30'))).to.include({ code: 'VALIDATION', field: 'date' });
+    expect(await refused(store.schedule.addDayOff(manager.id, '2031-06-10'))).to.include({ code: 'NOT_FOUND', field: 'specialistId' });
+    expect(await refused(store.schedule.removeDayOff('немає'))).to.include({ code: 'NOT_FOUND', field: 'id' });
     expect(await db.daysOff.count()).to.equal(0);
   });
 });

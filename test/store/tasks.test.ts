@@ -1,9 +1,10 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { CrmDatabase, CrmError, createStore, type CrmStore, type Task, type TaskStatus } from '../../src/store/index.js';
+import { CrmError, type Task, type TaskStatus } from '../../src/store/index.js';
 import { createStoreContext } from '../../src/store/context.js';
 import { groupTasksByAuthor, groupTasksByDeadline, groupTasksBySubject, reassignTasks } from '../../src/store/tasks.js';
-import { deleteTestStores, uniqueDatabaseName } from '../support/fixtures.js';
+import { deleteTestStores } from '../support/fixtures.js';
+import { counterpartyRow, leadRow, refused, testStore, userRow } from '../support/store.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -16,42 +17,19 @@ const TARAS = 'u-taras'; // перевіряючий
 const PODILLIA = { type: 'counterparty', id: 'cp-podillia' } as const;
 const MARIA = { type: 'lead', id: 'ld-maria' } as const;
 
-interface Harness {
-  store: CrmStore;
-  db: CrmDatabase;
-  clock: { now: number };
-}
-
-const open: CrmDatabase[] = [];
-
-async function harness(): Promise<Harness> {
-  const db = new CrmDatabase(uniqueDatabaseName('tasks'));
-  open.push(db);
-  const clock = { now: T0 };
-  const store = createStore(db, { now: () => clock.now });
-  const t = { createdAt: T0 - DAY, updatedAt: T0 - DAY };
-  const channels = { phones: [], emails: [], messengers: [] };
+async function harness() {
+  const { store, db, clock } = testStore('tasks', T0);
+  const at = T0 - DAY;
   await db.users.bulkAdd(
     [
       [OLENA, 'Олена Коваль'],
       [ANDRII, 'Андрій Шевченко'],
       [IRYNA, 'Ірина Бондаренко'],
       [TARAS, 'Тарас Мельник'],
-    ].map(([id, name]) => ({ id: id!, name: name!, roles: ['manager' as const], active: 1 as const, ...t })),
+    ].map(([id, name]) => userRow({ id: id!, name: name! }, at)),
   );
-  await db.counterparties.add({
-    id: PODILLIA.id,
-    kind: 'legal',
-    name: 'ТОВ «Меблі Поділля»',
-    addresses: [],
-    tags: [],
-    relationshipStage: 'regular',
-    archived: 0,
-    searchTokens: [],
-    ...channels,
-    ...t,
-  });
-  await db.leads.add({ id: MARIA.id, name: 'Марія Гнатюк', status: 'new', tags: [], searchTokens: [], ...channels, ...t });
+  await db.counterparties.add(counterpartyRow({ id: PODILLIA.id, name: 'ТОВ «Меблі Поділля»' }, at));
+  await db.leads.add(leadRow({ id: MARIA.id, name: 'Марія Гнатюк' }, at));
   return { store, db, clock };
 }
 
@@ -62,19 +40,7 @@ const base = {
   deadline: T0 + 2 * DAY,
 };
 
-async function refusal(promise: Promise<unknown>): Promise<CrmError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error, 'the operation should have been refused').to.be.instanceOf(CrmError);
-  return error as CrmError;
-}
-
-afterEach(async () => {
-  for (const db of open.splice(0)) db.close();
-  await deleteTestStores();
-});
+afterEach(deleteTestStores);
 
 describe('tasks.create', () => {
   it('creates a new task with its author, performer, checker and subject', async () => {
@@ -116,7 +82,7 @@ describe('tasks.create', () => {
       [{ subjectRef: { type: 'city', id: 'x' } }, 'subjectRef.type', 'error.invalid'],
     ];
     for (const [patch, field, messageKey] of cases) {
-      const error = await refusal(store.tasks.create({ ...base, ...patch } as never));
+      const error = await refused(store.tasks.create({ ...base, ...patch } as never));
       expect(error, field).to.include({ code: 'VALIDATION', field, messageKey });
     }
     expect(await db.tasks.count()).to.equal(0);
@@ -131,7 +97,7 @@ describe('tasks.create', () => {
       [{ subjectRef: { type: 'deal', id: 'dl-nobody' } }, 'subjectRef.id'],
     ];
     for (const [patch, field] of cases) {
-      expect(await refusal(store.tasks.create({ ...base, ...patch })), field).to.include({ code: 'NOT_FOUND', field });
+      expect(await refused(store.tasks.create({ ...base, ...patch })), field).to.include({ code: 'NOT_FOUND', field });
     }
     expect(await db.tasks.count()).to.equal(0);
   });
@@ -164,17 +130,17 @@ describe('tasks.accept / complete / check', () => {
     await store.tasks.complete(checked.id);
     await store.tasks.complete(unchecked.id);
     const before = await db.tasks.toArray();
-    expect(await refusal(store.tasks.check(checked.id, { userId: ANDRII }))).to.include({
+    expect(await refused(store.tasks.check(checked.id, { userId: ANDRII }))).to.include({
       code: 'VALIDATION',
       field: 'userId',
       messageKey: 'error.notChecker',
     });
-    expect(await refusal(store.tasks.check(unchecked.id, { userId: TARAS }))).to.include({
+    expect(await refused(store.tasks.check(unchecked.id, { userId: TARAS }))).to.include({
       code: 'INVALID_STATE',
       field: 'status',
       messageKey: 'error.invalidTransition',
     });
-    expect(await refusal(store.tasks.check(checked.id, { userId: '' }))).to.include({ code: 'VALIDATION', field: 'userId' });
+    expect(await refused(store.tasks.check(checked.id, { userId: '' }))).to.include({ code: 'VALIDATION', field: 'userId' });
     expect(await db.tasks.toArray()).to.deep.equal(before);
   });
 
@@ -185,7 +151,7 @@ describe('tasks.accept / complete / check', () => {
     await store.tasks.accept(task.id);
     const before = await db.tasks.toArray();
     const expectRefused = async (promise: Promise<unknown>) =>
-      expect(await refusal(promise)).to.include({ code: 'INVALID_STATE', field: 'status', messageKey: 'error.invalidTransition' });
+      expect(await refused(promise)).to.include({ code: 'INVALID_STATE', field: 'status', messageKey: 'error.invalidTransition' });
     await expectRefused(store.tasks.accept(task.id));
     await expectRefused(store.tasks.check(task.id, { userId: TARAS }));
     await expectRefused(store.tasks.check(fresh.id, { userId: TARAS }));
@@ -194,7 +160,7 @@ describe('tasks.accept / complete / check', () => {
     await expectRefused(store.tasks.complete(task.id));
     await expectRefused(store.tasks.redirect(task.id, { toPerformerId: IRYNA }));
     await expectRefused(store.tasks.cancel(task.id));
-    expect(await refusal(store.tasks.accept('nothing'))).to.include({ code: 'NOT_FOUND', field: 'id' });
+    expect(await refused(store.tasks.accept('nothing'))).to.include({ code: 'NOT_FOUND', field: 'id' });
   });
 });
 
@@ -222,13 +188,13 @@ describe('tasks.redirect', () => {
     const { store, db } = await harness();
     const task = await store.tasks.create(base);
     const before = await db.tasks.toArray();
-    expect(await refusal(store.tasks.redirect(task.id, { toPerformerId: ANDRII }))).to.include({ code: 'VALIDATION', field: 'toPerformerId' });
-    expect(await refusal(store.tasks.redirect(task.id, { toPerformerId: 'u-nobody' }))).to.include({ code: 'NOT_FOUND', field: 'toPerformerId' });
-    expect(await refusal(store.tasks.redirect(task.id, { toPerformerId: IRYNA, byUserId: 'u-nobody' }))).to.include({
+    expect(await refused(store.tasks.redirect(task.id, { toPerformerId: ANDRII }))).to.include({ code: 'VALIDATION', field: 'toPerformerId' });
+    expect(await refused(store.tasks.redirect(task.id, { toPerformerId: 'u-nobody' }))).to.include({ code: 'NOT_FOUND', field: 'toPerformerId' });
+    expect(await refused(store.tasks.redirect(task.id, { toPerformerId: IRYNA, byUserId: 'u-nobody' }))).to.include({
       code: 'NOT_FOUND',
       field: 'byUserId',
     });
-    expect(await refusal(store.tasks.redirect(task.id, { toPerformerId: IRYNA, comment: 'я'.repeat(1001) }))).to.include({
+    expect(await refused(store.tasks.redirect(task.id, { toPerformerId: IRYNA, comment: 'я'.repeat(1001) }))).to.include({
       code: 'VALIDATION',
       field: 'comment',
       messageKey: 'error.tooLong',
@@ -244,7 +210,7 @@ describe('tasks.cancel', () => {
     const cancelled = await store.tasks.cancel(task.id);
     expect(cancelled.status).to.equal('cancelled');
     expect((await store.tasks.get(task.id))!.status).to.equal('cancelled');
-    expect(await refusal(store.tasks.accept(task.id))).to.include({ code: 'INVALID_STATE' });
+    expect(await refused(store.tasks.accept(task.id))).to.include({ code: 'INVALID_STATE' });
   });
 });
 

@@ -1,22 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { CrmError, tableNames, type CrmStore } from '../../src/store/index.js';
-import { contextOf } from '../../src/store/store.js';
-import { deleteTestStores, freshStore } from '../support/fixtures.js';
-
-async function refused(operation: Promise<unknown>): Promise<CrmError> {
-  const error = await operation.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error, 'the operation should have been refused').to.be.instanceOf(CrmError);
-  return error as CrmError;
-}
-
-/** Every record of every table, to show a refused operation changed nothing. */
-async function snapshot(store: CrmStore): Promise<Record<string, unknown[]>> {
-  const { db } = contextOf(store);
-  return Object.fromEntries(await Promise.all(tableNames.map(async (name) => [name, await db.table(name).toArray()])));
-}
+import { deleteTestStores, freshStore, settle } from '../support/fixtures.js';
+import { refused, snapshot } from '../support/store.js';
 
 describe('users.create', () => {
   afterEach(deleteTestStores);
@@ -77,7 +61,7 @@ describe('users.update', () => {
   it('changes the given fields, keeps the others and clears a field given as null', async () => {
     const store = freshStore();
     const user = await store.users.create({ name: 'Марія Ткаченко', roles: ['manager'], email: 'maria@mebli.ua', phone: '0501234567' });
-    await new Promise((resolve) => setTimeout(resolve, 2));
+    await settle(2);
     const updated = await store.users.update(user.id, { roles: ['manager', 'admin'], phone: null });
     expect(await store.users.get(user.id)).to.deep.equal(updated);
     expect(updated).to.include({ name: 'Марія Ткаченко', email: 'maria@mebli.ua', createdAt: user.createdAt });

@@ -1,6 +1,7 @@
-import { deleteStore, getStore, type CrmStore } from '../../src/store/index.js';
+import { CrmDatabase, deleteStore, getStore, type CrmStore } from '../../src/store/index.js';
 
 const created = new Set<string>();
+const connections: CrmDatabase[] = [];
 
 /** A database name no other test uses. */
 export function uniqueDatabaseName(label = 'test'): string {
@@ -14,13 +15,21 @@ export function freshStore(label?: string): CrmStore {
   return getStore(uniqueDatabaseName(label));
 }
 
-/** Deletes every database the test created; call in `afterEach`. */
+/** A connection to a fresh, empty database, closed and deleted by `deleteTestStores()`. */
+export function freshDatabase(label?: string): CrmDatabase {
+  const db = new CrmDatabase(uniqueDatabaseName(label));
+  connections.push(db);
+  return db;
+}
+
+/** Closes the connections of `freshDatabase()`, then deletes every database the test created; call in `afterEach`. */
 export async function deleteTestStores(): Promise<void> {
+  for (const db of connections.splice(0)) db.close();
   await Promise.all([...created].map((name) => deleteStore(name)));
   created.clear();
 }
 
-/** Lets pending IndexedDB work and live-query notifications run. */
+/** Lets pending IndexedDB work and live-query notifications run; `settle(2)` lets the clock move on. */
 export function settle(ms = 50): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }

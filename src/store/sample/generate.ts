@@ -348,6 +348,8 @@ export function generateSampleData(options: SampleDataOptions = {}): SampleDatas
   }
 
   // ── interactions, reminders ──
+  const dealsByClient = new Map<string, T.Deal[]>();
+  for (const deal of deals) dealsByClient.set(deal.clientId, [...(dealsByClient.get(deal.clientId) ?? []), deal]);
   const kinds: T.InteractionKind[] = ['call', 'call', 'call', 'email', 'messenger', 'meeting', 'sms', 'other'];
   for (let i = 0; i < count(5000); i += 1) {
     const planned = random.chance(0.04);
@@ -355,7 +357,7 @@ export function generateSampleData(options: SampleDataOptions = {}): SampleDatas
     const party = random.chance(0.75) ? random.pick(counterparties) : random.pick(leads);
     const subjectType: T.SubjectType = 'kind' in party ? 'counterparty' : 'lead';
     const at = planned ? now + random.int(-3, 14) * DAY + random.int(9, 17) * 3_600_000 : past();
-    const deal = subjectType === 'counterparty' && random.chance(0.3) ? deals.find((d) => d.clientId === party.id) : undefined;
+    const deal = subjectType === 'counterparty' && random.chance(0.3) ? dealsByClient.get(party.id)?.[0] : undefined;
     const participants: T.SubjectRef[] = [{ type: subjectType, id: party.id }];
     const row = put('interactions', {
       id: id(),
