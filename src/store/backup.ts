@@ -491,9 +491,11 @@ async function collectPerson(db: CrmDatabase, person: PersonRef): Promise<Collec
     const counterparty = await db.counterparties.get(person.id);
     if (!counterparty) throw notFound('id', person.id);
     counterparties.push(counterparty);
-    // The lead it was converted from is the same person's earlier record.
-    const lead = counterparty.leadId ? await db.leads.get(counterparty.leadId) : undefined;
-    if (lead) {
+    // The leads converted into it are the same party's earlier records: the one it
+    // was created from (`leadId`) and any converted into it later (`counterpartyId`).
+    const converted = await db.leads.where('counterpartyId').equals(counterparty.id).toArray();
+    const origin = counterparty.leadId ? await db.leads.get(counterparty.leadId) : undefined;
+    for (const lead of distinct(origin ? [origin] : [], converted)) {
       leads.push(lead);
       people.push({ type: 'lead', id: lead.id });
     }

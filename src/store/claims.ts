@@ -98,6 +98,14 @@ export function createClaimsRepository(ctx: StoreContext, _store: CrmStore): Cla
     return claim;
   }
 
+  /** Each step's owner must be a user (`NOT_FOUND`, field `steps.N.ownerId` or `ownerId`). */
+  async function requireOwners(steps: ReadonlyArray<{ ownerId?: Id | undefined }>, prefix: string): Promise<void> {
+    for (const [index, step] of steps.entries()) {
+      if (step.ownerId !== undefined && !(await db.users.get(step.ownerId)))
+        throw notFound(prefix ? `${prefix}${index}.ownerId` : 'ownerId', step.ownerId);
+    }
+  }
+
   const newStep = (step: v.InferOutput<typeof stepSchema>): ClaimStep => ({
     id: ctx.newId(),
     title: step.title,
@@ -119,8 +127,9 @@ export function createClaimsRepository(ctx: StoreContext, _store: CrmStore): Cla
   return {
     async create(input) {
       const parsed = parseInput(createSchema, input);
-      return ctx.write([db.claims, db.counterparties, db.orders, db.deals], async () => {
+      return ctx.write([db.claims, db.counterparties, db.orders, db.deals, db.users], async () => {
         if (!(await db.counterparties.get(parsed.counterpartyId))) throw notFound('counterpartyId', parsed.counterpartyId);
+        await requireOwners(parsed.steps, 'steps.');
         if (parsed.orderId !== undefined && !(await db.orders.get(parsed.orderId))) throw notFound('orderId', parsed.orderId);
         if (parsed.dealId !== undefined && !(await db.deals.get(parsed.dealId))) throw notFound('dealId', parsed.dealId);
         const now = ctx.now();
@@ -157,8 +166,9 @@ export function createClaimsRepository(ctx: StoreContext, _store: CrmStore): Cla
 
     async addStep(claimId, step) {
       const parsed = parseInput(stepSchema, step);
-      return ctx.write([db.claims], async () => {
+      return ctx.write([db.claims, db.users], async () => {
         const claim = await requireOpenClaim(claimId);
+        await requireOwners([parsed], '');
         const updated: Claim = {
           ...claim,
           status: 'in-progress',

@@ -65,6 +65,18 @@ export const schemaVersions: ReadonlyArray<{
       tasks: `${schemaV1.tasks}, [performerId+deadline]`,
       leads: `${schemaV1.leads}, counterpartyId`,
     },
+    // History entries get the createdAt/updatedAt every record has: the instant they record.
+    async upgrade(tx) {
+      for (const table of ['dealStageHistory', 'relationshipStageHistory']) {
+        await tx
+          .table(table)
+          .toCollection()
+          .modify((entry: { at: number; createdAt?: number; updatedAt?: number }) => {
+            entry.createdAt ??= entry.at;
+            entry.updatedAt ??= entry.at;
+          });
+      }
+    },
   },
 ];
 

@@ -210,6 +210,13 @@ export interface DealsRepository {
   list(options?: DealListOptions): Promise<Deal[]>;
   /** How many deals `list` pages through. Live-query safe. */
   count(options?: Omit<DealListOptions, 'offset' | 'limit'>): Promise<number>;
+  /**
+   * Deals closed (won or lost, or only `status`) in `[from, to)`, oldest first,
+   * optionally of one manager: for manager-efficiency and revenue reports.
+   */
+  closedBetween(from: Instant, to: Instant, options?: { managerId?: Id; status?: 'won' | 'lost' }): Promise<Deal[]>;
+  /** A pipeline's stage-history entries in `[from, to)`, in order: for the funnel and cycle-time reports. */
+  stageChangesBetween(pipelineId: Id, from: Instant, to: Instant): Promise<DealStageChange[]>;
 }
 
 /**
@@ -233,10 +240,18 @@ export async function appendStageChange(
     at: change.at,
     ...(change.userId !== undefined ? { userId: change.userId } : {}),
     seq,
+    createdAt: change.at,
+    updatedAt: change.at,
   };
   await ctx.db.dealStageHistory.add(entry);
   return entry;
 }
+
+const periodSchema = v.pipe(
+  v.object({ from: instant, to: instant }),
+  v.forward(v.check(({ from, to }) => to > from, 'error.timeRange'), ['to']),
+);
+const closedSchema = v.object({ managerId: optionalId, status: v.optional(v.picklist(['won', 'lost'], 'error.invalid')) });
 
 function addToSums(sums: SumsByCurrency, amount: Money): void {
   sums[amount.currency] = (sums[amount.currency] ?? 0) + amount.minor;
@@ -251,6 +266,14 @@ export function createDealsRepository(ctx: StoreContext, _store: CrmStore): Deal
     return deal;
   }
 
+  /** The manager, source and interaction a deal names must exist (`NOT_FOUND` naming the field). */
+  async function requireReferences(refs: { managerId?: Id | undefined; sourceId?: Id | undefined; interactionId?: Id | undefined }) {
+    if (refs.managerId !== undefined && !(await db.users.get(refs.managerId))) throw notFound('managerId', refs.managerId);
+    if (refs.sourceId !== undefined && !(await db.sources.get(refs.sourceId))) throw notFound('sourceId', refs.sourceId);
+    if (refs.interactionId !== undefined && !(await db.interactions.get(refs.interactionId)))
+      throw notFound('interactionId', refs.interactionId);
+  }
+
   function requireOpen(deal: Deal): void {
     if (deal.status !== 'open') throw new CrmError('INVALID_STATE', 'error.dealClosed', { field: 'dealId' });
   }
@@ -259,7 +282,10 @@ export function createDealsRepository(ctx: StoreContext, _store: CrmStore): Deal
   async function columns(pipelineId: Id, filter: v.InferOutput<typeof boardSchema>) {
     const [stages, deals] = await Promise.all([
       db.stages.where('[pipelineId+order]').between([pipelineId, -Infinity], [pipelineId, Infinity]).toArray(),
-      db.deals.where('pipelineId').equals(pipelineId).toArray(),
+      // Open deals only (the board's usual view) through [pipelineId+status]: closed ones pile up over the years.
+      filter.status === 'all'
+        ? db.deals.where('pipelineId').equals(pipelineId).toArray()
+        : db.deals.where('[pipelineId+status]').equals([pipelineId, filter.status]).toArray(),
     ]);
     const groups = new Map(stages.map((stage) => [stage.id, { stage, count: 0, sums: {} as SumsByCurrency, deals: [] as Deal[] }]));
     const sums: SumsByCurrency = {};
@@ -284,7 +310,8 @@ export function createDealsRepository(ctx: StoreContext, _store: CrmStore): Deal
   return {
     async create(input) {
       const parsed = parseInput(createSchema, input);
-      return ctx.write([db.deals, db.dealStageHistory, db.pipelines, db.stages, db.counterparties, db.leads], async () => {
+      return ctx.write([db.deals, db.dealStageHistory, db.pipelines, db.stages, db.counterparties, db.leads, db.users, db.sources, db.interactions], async () => {
+        await requireReferences(parsed);
         const pipeline = await db.pipelines.get(parsed.pipelineId);
         if (!pipeline) throw notFound('pipelineId', parsed.pipelineId);
         let stage: Stage | undefined;
@@ -326,8 +353,9 @@ export function createDealsRepository(ctx: StoreContext, _store: CrmStore): Deal
 
     async update(dealId, patch) {
       const parsed = parseInput(updateSchema, patch);
-      return ctx.write([db.deals], async () => {
+      return ctx.write([db.deals, db.users, db.sources], async () => {
         const deal = await requireDeal(dealId);
+        await requireReferences({ managerId: parsed.managerId ?? undefined, sourceId: parsed.sourceId ?? undefined });
         const updated: Deal = { ...deal, updatedAt: ctx.now() };
         if (parsed.title !== undefined) updated.title = parsed.title;
         if (parsed.amount !== undefined) updated.amount = parsed.amount;
@@ -438,20 +466,44 @@ export function createDealsRepository(ctx: StoreContext, _store: CrmStore): Deal
 
     async list(options = {}) {
       const parsed = parseInput(listSchema, options);
+      if (unfiltered(parsed)) return db.deals.orderBy('updatedAt').reverse().offset(parsed.offset).limit(parsed.limit).toArray();
       const deals = await matching(parsed);
       return deals.sort((a, b) => b.updatedAt - a.updatedAt).slice(parsed.offset, parsed.offset + parsed.limit);
     },
 
     async count(options = {}) {
       const parsed = parseInput(listSchema, options);
+      if (unfiltered(parsed)) return db.deals.count();
       return (await matching(parsed)).length;
     },
+
+    async closedBetween(from, to, options = {}) {
+      const range = parseInput(periodSchema, { from, to });
+      const { managerId, status } = parseInput(closedSchema, options);
+      const deals =
+        managerId !== undefined
+          ? await db.deals.where('[managerId+closedAt]').between([managerId, range.from], [managerId, range.to], true, false).toArray()
+          : await db.deals.where('closedAt').between(range.from, range.to, true, false).toArray();
+      return deals.filter((deal) => (status === undefined ? deal.status !== 'open' : deal.status === status)).sort((a, b) => a.closedAt! - b.closedAt! || a.id.localeCompare(b.id));
+    },
+
+    async stageChangesBetween(pipelineId, from, to) {
+      const range = parseInput(periodSchema, { from, to });
+      const changes = await db.dealStageHistory.where('[pipelineId+at]').between([pipelineId, range.from], [pipelineId, range.to], true, false).toArray();
+      return changes.sort((a, b) => a.at - b.at || (a.seq ?? 0) - (b.seq ?? 0));
+    },
   };
+
+  function unfiltered(filter: v.InferOutput<typeof listSchema>): boolean {
+    return filter.pipelineId === undefined && filter.managerId === undefined && filter.status === undefined;
+  }
 
   /** Deals matching a list filter: one indexed read on the most selective field given, then a filter. */
   async function matching(filter: v.InferOutput<typeof listSchema>): Promise<Deal[]> {
     const deals =
-      filter.pipelineId !== undefined
+      filter.pipelineId !== undefined && filter.status !== undefined
+        ? await db.deals.where('[pipelineId+status]').equals([filter.pipelineId, filter.status]).toArray()
+        : filter.pipelineId !== undefined
         ? await db.deals.where('pipelineId').equals(filter.pipelineId).toArray()
         : filter.managerId !== undefined
           ? await db.deals.where('managerId').equals(filter.managerId).toArray()

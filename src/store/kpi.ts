@@ -70,7 +70,8 @@ export function createKpiRepository(ctx: StoreContext, _store: CrmStore): KpiRep
   return {
     async setTarget(input) {
       const parsed = parseInput(setTargetSchema, input);
-      return ctx.write([db.kpiTargets], async () => {
+      return ctx.write([db.kpiTargets, db.users], async () => {
+        if (parsed.managerId !== undefined && !(await db.users.get(parsed.managerId))) throw notFound('managerId', parsed.managerId);
         const existing = (await db.kpiTargets.where('[metric+period]').equals([parsed.metric, parsed.period]).toArray()).find(
           (target) => target.managerId === parsed.managerId,
         );

@@ -8,7 +8,7 @@ import * as v from 'valibot';
 import type { StoreContext } from './context.js';
 import type { CrmDatabase } from './database.js';
 import { CrmError, notFound } from './errors.js';
-import { matchesQuery, queryTokens, searchTokens } from './search.js';
+import { matchesQuery, queryTokens, searchTokens, words } from './search.js';
 import type { CrmStore } from './store.js';
 import type {
   Address,
@@ -429,7 +429,7 @@ export async function insertCounterparty(
     updatedAt: now,
   });
   await db.counterparties.add(record);
-  await db.relationshipStageHistory.add({ id: ctx.newId(), counterpartyId: record.id, stage: record.relationshipStage, at: now });
+  await db.relationshipStageHistory.add({ id: ctx.newId(), counterpartyId: record.id, stage: record.relationshipStage, at: now, createdAt: now, updatedAt: now });
   return record;
 }
 
@@ -481,15 +481,17 @@ export async function searchByTokens<T extends { name: string; searchTokens: str
   keep: (record: T) => boolean,
 ): Promise<T[]> {
   const query = queryTokens(text);
-  if (!query.length) return (await table.orderBy('name').filter(keep).toArray()).sort(byName).slice(0, limit);
-  const found = await table
+  // No text: the first by the name index (near enough to Ukrainian order), without reading the whole table.
+  if (!query.length) return (await table.orderBy('name').filter(keep).limit(limit).toArray()).sort(byName);
+  const matches = table
     .where('searchTokens')
     .startsWith(query[0]!)
     .distinct()
-    .filter((record) => keep(record) && matchesQuery(record.searchTokens, query))
-    .limit(limit)
-    .toArray();
-  return found.sort(byName);
+    .filter((record) => keep(record) && matchesQuery(record.searchTokens, query));
+  // A one-letter prefix can match most of a large table: take the first found.
+  // Longer ones match few records, so all of them are sorted and the first by name returned.
+  const found = query[0]!.length < 2 ? await matches.limit(limit).toArray() : await matches.toArray();
+  return found.sort(byName).slice(0, limit);
 }
 
 export function createCounterpartiesRepository(ctx: StoreContext, _store: CrmStore): CounterpartiesRepository {
@@ -539,6 +541,8 @@ export function createCounterpartiesRepository(ctx: StoreContext, _store: CrmSto
           stage: next,
           fromStage: current.relationshipStage,
           at: now,
+          createdAt: now,
+          updatedAt: now,
         });
         return record;
       });
@@ -549,7 +553,12 @@ export function createCounterpartiesRepository(ctx: StoreContext, _store: CrmSto
 
     get: (counterpartyId) => db.counterparties.get(counterpartyId),
 
-    getByLead: (leadId) => db.counterparties.where('leadId').equals(leadId).first(),
+    // A lead converted into an existing counterparty names it; a new one also carries `leadId`.
+    async getByLead(leadId) {
+      const lead = await db.leads.get(leadId);
+      if (lead?.counterpartyId) return db.counterparties.get(lead.counterpartyId);
+      return db.counterparties.where('leadId').equals(leadId).first();
+    },
 
     search(text, { limit = 20, includeArchived = false } = {}) {
       return searchByTokens(db.counterparties, text, limit, (c) => includeArchived || !c.archived);
@@ -593,6 +602,8 @@ export interface PartnersRepository {
   get(id: Id): Promise<Partner | undefined>;
   /** Partners sorted by name; archived ones only with `includeArchived`. */
   list(options?: { includeArchived?: boolean }): Promise<Partner[]>;
+  /** Partners whose name has a word starting with every word of `text`, sorted by name. */
+  search(text: string, options?: SearchOptions): Promise<Partner[]>;
   /**
    * Puts a counterparty under a partner (replacing a previous one). Refuses
    * `NOT_FOUND` (field `counterpartyId` or `partnerId`), `INVALID_STATE`
@@ -649,6 +660,16 @@ export function createPartnersRepository(ctx: StoreContext, _store: CrmStore): P
 
     archive: (partnerId) => setFlag(ctx, db.partners, partnerId, { archived: 1 }),
     unarchive: (partnerId) => setFlag(ctx, db.partners, partnerId, { archived: 0 }),
+
+    // Partners are few (groups of a business's clients): a name filter over the name index is enough.
+    async search(text, { limit = 20, includeArchived = false } = {}) {
+      const query = words(text);
+      const found = await db.partners
+        .orderBy('name')
+        .filter((partner) => (includeArchived || !partner.archived) && matchesQuery(words(partner.name), query))
+        .toArray();
+      return found.sort(byName).slice(0, limit);
+    },
     get: (partnerId) => db.partners.get(partnerId),
 
     async list({ includeArchived = false } = {}) {

@@ -151,6 +151,8 @@ export interface TasksRepository {
    * theirs with `includeClosed`; earliest deadline first. Usable inside `liveQuery`.
    */
   forPerformer(userId: Id, options?: { includeClosed?: boolean }): Promise<Task[]>;
+  /** Tasks with a deadline in `[from, to)`, of everyone or one performer, by deadline: for calendars (G3). */
+  between(from: Instant, to: Instant, options?: { performerId?: Id }): Promise<Task[]>;
   /** Done tasks waiting for this checker, earliest check deadline first. Usable inside `liveQuery`. */
   toCheck(userId: Id): Promise<Task[]>;
   /** Tasks an author gave (open ones, or all with `includeClosed`), earliest deadline first. Usable inside `liveQuery`. */
@@ -188,6 +190,7 @@ const createSchema = v.pipe(
 
 const redirectSchema = v.object({ toPerformerId: idSchema, byUserId: optionalId, comment: optionalText(1000) });
 const checkSchema = v.object({ userId: idSchema });
+const betweenOptions = v.optional(v.object({ performerId: optionalId }), {});
 const listOptions = v.optional(v.object({ includeClosed: v.optional(v.boolean('error.invalid'), false) }), {});
 
 function invalidTransition(): CrmError {
@@ -297,6 +300,15 @@ export function createTasksRepository(ctx: StoreContext, _store: CrmStore): Task
         .where('[performerId+status]')
         .anyOf(statuses.map((status) => [userId, status]))
         .toArray();
+      return tasks.sort(byDeadline);
+    },
+
+    async between(from, to, options = {}) {
+      const { performerId } = parseInput(betweenOptions, options);
+      const tasks =
+        performerId !== undefined
+          ? await db.tasks.where('[performerId+deadline]').between([performerId, from], [performerId, to], true, false).toArray()
+          : await db.tasks.where('deadline').between(from, to, true, false).toArray();
       return tasks.sort(byDeadline);
     },
 

@@ -296,7 +296,7 @@ export interface Deal extends Timestamps {
 }
 
 /** One entry per stage a deal entered, and per close; the funnel and cycle times come from it. */
-export interface DealStageChange {
+export interface DealStageChange extends Timestamps {
   id: Id;
   dealId: Id;
   pipelineId: Id;
@@ -459,7 +459,7 @@ export interface Appointment extends Timestamps {
 }
 
 // ── H history and targets ───────────────────────────────────────────────────
-export interface RelationshipStageChange {
+export interface RelationshipStageChange extends Timestamps {
   id: Id;
   counterpartyId: Id;
   stage: RelationshipStage;

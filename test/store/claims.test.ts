@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { deleteTestStores } from '../support/fixtures.js';
-import { counterpartyRow, refused, snapshot, testStore } from '../support/store.js';
+import { counterpartyRow, refused, snapshot, testStore, userRow } from '../support/store.js';
 
 const start = Date.UTC(2025, 5, 2, 6, 0);
 const day = 86_400_000;
@@ -20,6 +20,7 @@ async function setup() {
     start,
   );
   await db.counterparties.add(counterparty);
+  await db.users.bulkAdd([userRow({ id: 'master-1', name: 'Василь Кравченко', roles: ['specialist'] }, start), userRow({ id: 'manager-1', name: 'Ірина Бондаренко' }, start)]);
   const order = await store.orders.create({
     counterpartyId: counterparty.id,
     date: '2025-05-20',

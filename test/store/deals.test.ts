@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { observeQuery, type Counterparty, type CrmStore, type LostReason } from '../../src/store/index.js';
 import { deleteTestStores, settle } from '../support/fixtures.js';
-import { counterpartyRow, leadRow, refused, snapshot, testStore } from '../support/store.js';
+import { counterpartyRow, leadRow, refused, snapshot, testStore, userRow } from '../support/store.js';
 
 const start = Date.UTC(2025, 2, 3, 7, 0);
 
@@ -26,6 +26,21 @@ async function setup() {
   await db.counterparties.add(counterparty);
   await db.leads.add(lead);
   await db.lostReasons.add(reason);
+  // The managers and sources the tests' deals name (deals refuse unknown ones).
+  await db.users.bulkAdd(
+    [
+      ['manager-1', 'Ірина Бондаренко'],
+      ['oksana', 'Оксана Левченко'],
+      ['taras', 'Тарас Марченко'],
+    ].map(([id, name]) => userRow({ id: id!, name: name! }, start)),
+  );
+  await db.sources.bulkAdd(
+    [
+      ['source-olx', 'OLX'],
+      ['olx', 'OLX (оголошення)'],
+      ['prom', 'Prom.ua'],
+    ].map(([id, name]) => ({ id: id!, name: name!, plannedSpend: [], archived: 0 as const, createdAt: start, updatedAt: start })),
+  );
   return { db, store, clock, tick, pipeline, stages, counterparty, lead, reason };
 }
 
@@ -58,7 +73,13 @@ describe('deals.create', () => {
 
   it('takes a given stage, a lead as client, any currency and the optional fields', async () => {
     const { store, pipeline, stages, lead } = await setup();
-    const interactionId = crypto.randomUUID();
+    const call = await store.interactions.register({
+      kind: 'call',
+      direction: 'incoming',
+      subject: 'Запит на вікна',
+      subjectRef: { type: 'lead', id: lead.id },
+    });
+    const interactionId = call.id;
     const deal = await store.deals.create({
       title: '  Вікна для котеджу  ',
       pipelineId: pipeline.id,
@@ -128,9 +149,9 @@ describe('deals.create', () => {
     expect(await snapshot(db)).to.deep.equal(before);
   });
 
-  it('joins an outer transaction over deals, dealStageHistory, pipelines, stages, counterparties and leads (as leads.convert does)', async () => {
+  it('joins an outer transaction over the tables it reads and writes (as leads.convert does)', async () => {
     const { db, store, pipeline, lead } = await setup();
-    const tables = [db.deals, db.dealStageHistory, db.pipelines, db.stages, db.counterparties, db.leads];
+    const tables = [db.deals, db.dealStageHistory, db.pipelines, db.stages, db.counterparties, db.leads, db.users, db.sources, db.interactions];
     const newClient: Counterparty = { ...(await db.counterparties.toCollection().first())!, id: crypto.randomUUID(), edrpou: '14360570' };
     const deal = await db.transaction('rw', tables, async () => {
       await db.counterparties.add(newClient);
@@ -387,5 +408,56 @@ describe('deals.list / deals.count / deals.byClient', () => {
     expect(await store.deals.count()).to.equal(6);
     expect((await store.deals.byClient({ type: 'counterparty', id: counterparty.id })).map((deal) => deal.id)).to.deep.equal([...ids].reverse());
     expect(await store.deals.byClient({ type: 'lead', id: lead.id })).to.deep.equal([service]);
+  });
+});
+
+describe('deals: references and period reads', () => {
+  afterEach(deleteTestStores);
+
+  it('refuses a manager or source that does not exist, naming the field, and writes nothing', async () => {
+    const { store, pipeline, counterparty } = await setup();
+    const client = { type: 'counterparty' as const, id: counterparty.id };
+    const before = await snapshot(store);
+    expect(await refused(store.deals.create({ title: 'Кухня', pipelineId: pipeline.id, client, managerId: 'nobody' }))).to.include({ code: 'NOT_FOUND', field: 'managerId' });
+    expect(await refused(store.deals.create({ title: 'Кухня', pipelineId: pipeline.id, client, sourceId: 'nowhere' }))).to.include({ code: 'NOT_FOUND', field: 'sourceId' });
+    expect(await snapshot(store)).to.deep.equal(before);
+    const deal = await store.deals.create({ title: 'Кухня', pipelineId: pipeline.id, client });
+    expect(await refused(store.deals.update(deal.id, { managerId: 'nobody' }))).to.include({ code: 'NOT_FOUND', field: 'managerId' });
+    expect((await store.deals.get(deal.id))!.managerId).to.equal(undefined);
+  });
+
+  it('lists and counts every deal, newest change first, without a filter', async () => {
+    const { store, pipeline, counterparty, tick } = await setup();
+    const client = { type: 'counterparty' as const, id: counterparty.id };
+    const first = await store.deals.create({ title: 'Перша', pipelineId: pipeline.id, client });
+    tick();
+    const second = await store.deals.create({ title: 'Друга', pipelineId: pipeline.id, client });
+    expect(await store.deals.count()).to.equal(2);
+    expect((await store.deals.list()).map((d) => d.id)).to.deep.equal([second.id, first.id]);
+    expect((await store.deals.list({ offset: 1, limit: 1 })).map((d) => d.id)).to.deep.equal([first.id]);
+  });
+
+  it('reads deals closed in a period (per manager) and a pipeline’s stage changes in a period', async () => {
+    const { store, db, pipeline, stages, counterparty, reason, clock } = await setup();
+    const manager = await store.users.create({ name: 'Олена Коваль', roles: ['manager'] });
+    const client = { type: 'counterparty' as const, id: counterparty.id };
+    const won = await store.deals.create({ title: 'Виграна', pipelineId: pipeline.id, client, managerId: manager.id });
+    const lost = await store.deals.create({ title: 'Втрачена', pipelineId: pipeline.id, client });
+    const periodStart = clock.now + 1000;
+    clock.now = periodStart + 60_000;
+    await store.deals.moveToStage(won.id, stages[2]!.id);
+    await store.deals.win(won.id);
+    clock.now += 60_000;
+    await store.deals.lose(lost.id, { reasonId: reason.id });
+    const periodEnd = clock.now + 1;
+    expect((await store.deals.closedBetween(periodStart, periodEnd)).map((d) => d.id)).to.deep.equal([won.id, lost.id]);
+    expect((await store.deals.closedBetween(periodStart, periodEnd, { status: 'lost' })).map((d) => d.id)).to.deep.equal([lost.id]);
+    expect((await store.deals.closedBetween(periodStart, periodEnd, { managerId: manager.id })).map((d) => d.id)).to.deep.equal([won.id]);
+    expect(await store.deals.closedBetween(periodEnd, periodEnd + 1000)).to.deep.equal([]);
+    const changes = await store.deals.stageChangesBetween(pipeline.id, periodStart, periodEnd);
+    expect(changes.map((c) => [c.dealId, c.status])).to.deep.equal([[won.id, 'open'], [won.id, 'won'], [lost.id, 'lost']]);
+    expect(changes.every((c) => c.createdAt === c.at && c.updatedAt === c.at)).to.equal(true);
+    expect(await refused(store.deals.closedBetween(periodEnd, periodStart))).to.include({ code: 'VALIDATION', field: 'to' });
+    expect(await db.dealStageHistory.count()).to.equal(5);
   });
 });

@@ -1,15 +1,35 @@
 import { expect } from '@open-wc/testing';
 import { deleteTestStores } from '../support/fixtures.js';
-import { refused, snapshot, testStore } from '../support/store.js';
+import { refused, snapshot, testStore, userRow } from '../support/store.js';
 
 const start = Date.UTC(2025, 0, 2, 8, 0);
-const setup = () => testStore('kpi', start);
+/** A store with a pinned clock and the managers whose targets the tests set. */
+async function setup() {
+  const harness = testStore('kpi', start);
+  await harness.db.users.bulkAdd(
+    [
+      ['oksana', 'Оксана Левченко'],
+      ['taras', 'Тарас Марченко'],
+    ].map(([id, name]) => userRow({ id: id!, name: name! }, start)),
+  );
+  return harness;
+}
 
 describe('kpi.setTarget', () => {
   afterEach(deleteTestStores);
 
+  it('refuses a target for a manager who does not exist, writing nothing', async () => {
+    const { store } = await setup();
+    const before = await snapshot(store);
+    expect(await refused(store.kpi.setTarget({ metric: 'revenue', period: '2025-01', managerId: 'nobody', value: 1 }))).to.include({
+      code: 'NOT_FOUND',
+      field: 'managerId',
+    });
+    expect(await snapshot(store)).to.deep.equal(before);
+  });
+
   it('sets a business-wide and a manager’s target for a month', async () => {
-    const { store } = setup();
+    const { store } = await setup();
     const business = await store.kpi.setTarget({ metric: 'revenue', period: '2025-01', value: 150_000_000 });
     const oksana = await store.kpi.setTarget({ metric: 'revenue', period: '2025-01', managerId: 'oksana', value: 60_000_000 });
     expect(business).to.include({ metric: 'revenue', period: '2025-01', value: 150_000_000, createdAt: start });
@@ -19,7 +39,7 @@ describe('kpi.setTarget', () => {
   });
 
   it('replaces the target of the same metric, month and manager, keeping its id', async () => {
-    const { store, tick } = setup();
+    const { store, tick } = await setup();
     const first = await store.kpi.setTarget({ metric: 'deals-won', period: '2025-02', managerId: 'taras', value: 12 });
     await store.kpi.setTarget({ metric: 'deals-won', period: '2025-02', value: 40 });
     tick();
@@ -31,7 +51,7 @@ describe('kpi.setTarget', () => {
   });
 
   it('refuses a value that does not fit the metric, an unknown metric and a bad month, writing nothing', async () => {
-    const { db, store } = setup();
+    const { db, store } = await setup();
     const before = await snapshot(db);
     const cases: Array<[Record<string, unknown>, string, string]> = [
       [{ metric: 'revenue', period: '2025-03', value: 10.5 }, 'value', 'error.amount'],
@@ -53,7 +73,7 @@ describe('kpi.targets / targetsBetween / remove', () => {
   afterEach(deleteTestStores);
 
   it('lists targets by month, business-wide first, and removes one', async () => {
-    const { store } = setup();
+    const { store } = await setup();
     const conversion = await store.kpi.setTarget({ metric: 'conversion', period: '2025-03', managerId: 'oksana', value: 25 });
     const leads = await store.kpi.setTarget({ metric: 'new-leads', period: '2025-03', value: 300 });
     const revenue = await store.kpi.setTarget({ metric: 'revenue', period: '2025-03', managerId: 'oksana', value: 50_000_000 });

@@ -50,15 +50,24 @@ function openStubbornConnection(name: string): Promise<IDBDatabase> {
   });
 }
 
-/** The current database with a trial version 2 appended, as the next release would declare it. */
-class TrialVersion2Database extends CrmDatabase {
+/**
+ * What the versions after 1 do to version-1 records: version 2 gives history
+ * entries the createdAt/updatedAt every record has, from their `at`.
+ */
+function upgradedRows(table: string, rows: Array<Record<string, unknown>>): Array<Record<string, unknown>> {
+  if (table !== 'dealStageHistory' && table !== 'relationshipStageHistory') return rows;
+  return rows.map((row) => ({ ...row, createdAt: row.createdAt ?? row.at, updatedAt: row.updatedAt ?? row.at }));
+}
+
+/** The current database with a trial next version appended, as the next release would declare it. */
+class TrialNextVersionDatabase extends CrmDatabase {
   upgradedCounterparties = 0;
 
   constructor(name: string) {
     super(name);
     declareSchemaVersions(this, [
       {
-        version: 2,
+        version: currentSchemaVersion + 1,
         stores: { counterparties: `${schemaV1.counterparties}, country`, attachments: 'id, [subjectType+subjectId]' },
         upgrade: async (tx) => {
           this.upgradedCounterparties = await tx
@@ -102,7 +111,7 @@ describe('migrations: the version-1 fixture', () => {
     for (const table of db.tables) {
       const rows = fixture.tables[table.name];
       expect(rows, `fixture has no rows for ${table.name}`).to.exist;
-      expect(await table.toArray(), table.name).to.deep.equal(inKeyOrder(table, rows!));
+      expect(await table.toArray(), table.name).to.deep.equal(inKeyOrder(table, upgradedRows(table.name, rows!)));
     }
     expect(db.tables.map((table) => table.name)).to.have.members(tableNames);
     db.close();
@@ -116,7 +125,7 @@ describe('migrations: the version-1 fixture', () => {
     await db.open();
 
     for (const table of db.tables) {
-      const rows = fixture.tables[table.name]!;
+      const rows = upgradedRows(table.name, fixture.tables[table.name]!);
       const keyPath = table.schema.primKey.keyPath as string;
       for (const row of rows) expect(await table.get(row[keyPath] as IndexableType), `${table.name} ${String(row[keyPath])}`).to.deep.equal(row);
 
@@ -143,19 +152,20 @@ describe('migrations: the version-1 fixture', () => {
     db.close();
   });
 
-  it('runs an added version-2 upgrade on a version-1 database and keeps every record', async () => {
+  it('runs the upgrades of every later version, including a trial next one, on a version-1 database and keeps every record', async () => {
     const fixture = await loadFixture();
     const name = uniqueDatabaseName('v1');
     await writeV1Database(name, fixture);
 
-    const db = new TrialVersion2Database(name);
+    const db = new TrialNextVersionDatabase(name);
     await createStore(db).open();
-    expect(db.verno).to.equal(2);
+    expect(db.verno).to.equal(currentSchemaVersion + 1);
     expect(db.upgradedCounterparties).to.equal(fixture.tables.counterparties!.length);
 
     for (const [tableName, rows] of Object.entries(fixture.tables)) {
       const table = db.table(tableName);
-      const expected = tableName === 'counterparties' ? rows.map((row) => ({ ...row, country: 'UA' })) : rows;
+      const upgraded = upgradedRows(tableName, rows);
+      const expected = tableName === 'counterparties' ? upgraded.map((row) => ({ ...row, country: 'UA' })) : upgraded;
       expect(await table.toArray(), tableName).to.deep.equal(inKeyOrder(table, expected));
     }
     // The new index answers on upgraded records; the new table exists, empty.
@@ -179,7 +189,7 @@ describe('migrations: an upgrade another tab blocks', () => {
 
   it('openDatabase rejects with UPGRADE_BLOCKED, and the upgrade goes ahead once the other tab closes', async () => {
     const { name, other } = await blockedByOtherTab();
-    const db = new TrialVersion2Database(name);
+    const db = new TrialNextVersionDatabase(name);
     try {
       const error = await Promise.race([openDatabase(db).then(() => 'opened', (e: unknown) => e), stillWaiting(3_000)]);
       expect(error).to.be.instanceOf(CrmError);
@@ -192,14 +202,14 @@ describe('migrations: an upgrade another tab blocks', () => {
     }
     await db.open();
     await openDatabase(db);
-    expect(db.verno).to.equal(2);
+    expect(db.verno).to.equal(currentSchemaVersion + 1);
     expect(await db.counterparties.where('country').equals('UA').count()).to.equal(2);
     db.close();
   });
 
   it('store.open() rejects with UPGRADE_BLOCKED instead of waiting', async () => {
     const { name, other } = await blockedByOtherTab();
-    const db = new TrialVersion2Database(name);
+    const db = new TrialNextVersionDatabase(name);
     const store = createStore(db);
     try {
       const outcome = await Promise.race([store.open().then(() => 'opened', (e: unknown) => e), stillWaiting(3_000)]);
@@ -209,7 +219,7 @@ describe('migrations: an upgrade another tab blocks', () => {
       other.close();
     }
     await db.open();
-    expect(db.verno).to.equal(2);
+    expect(db.verno).to.equal(currentSchemaVersion + 1);
     db.close();
   });
 });

@@ -546,3 +546,36 @@ describe('contacts.findDuplicates', () => {
     expect((await store.contacts.findDuplicates({ phones: ['048 700 00 01'] })).map((m) => m.type)).to.deep.equal(['counterparty', 'contact']);
   });
 });
+
+describe('partners.search', () => {
+  afterEach(deleteTestStores);
+
+  it('finds partners by any word of their name, sorted by name, archived ones only when asked', async () => {
+    const store = freshStore();
+    const kyiv = await store.partners.create({ name: 'Група «Дніпроліс»' });
+    const lviv = await store.partners.create({ name: 'Холдинг «Галичина Інтер’єр»' });
+    const old = await store.partners.create({ name: 'Група «Стара фабрика»' });
+    await store.partners.archive(old.id);
+    expect((await store.partners.search('груп')).map((p) => p.id)).to.deep.equal([kyiv.id]);
+    expect((await store.partners.search('груп', { includeArchived: true })).map((p) => p.id)).to.deep.equal([kyiv.id, old.id]);
+    expect((await store.partners.search('галичина інт')).map((p) => p.id)).to.deep.equal([lviv.id]);
+    expect(await store.partners.search('житомир')).to.deep.equal([]);
+  });
+});
+
+describe('a lead converted into an existing counterparty', () => {
+  afterEach(deleteTestStores);
+
+  it('is found from the counterparty, exported with it, and erased with it', async () => {
+    const store = freshStore();
+    const client = await store.counterparties.create({ kind: 'legal', name: 'ТОВ «Ясен»', edrpou: '43521871', phones: ['067 123 45 67'] });
+    const lead = await store.leads.create({ name: 'Олена Коваль', company: 'ТОВ «Ясен»', phones: ['067 123 45 68'] });
+    await store.leads.convert(lead.id, { counterpartyId: client.id });
+    expect((await store.counterparties.getByLead(lead.id))?.id).to.equal(client.id);
+    const exported = await store.backup.exportPerson({ type: 'counterparty', id: client.id });
+    expect(JSON.stringify(exported)).to.contain(lead.id);
+    await store.backup.erasePerson({ type: 'counterparty', id: client.id });
+    expect(await store.leads.get(lead.id)).to.equal(undefined);
+    expect(await store.counterparties.get(client.id)).to.equal(undefined);
+  });
+});

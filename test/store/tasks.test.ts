@@ -352,3 +352,18 @@ describe('tasks reads', () => {
     expect(await db.tasks.get(task.id)).to.deep.include({ subjectType: 'counterparty', subjectId: PODILLIA.id, updatedAt: T0 + HOUR });
   });
 });
+
+describe('tasks.between', () => {
+  afterEach(deleteTestStores);
+
+  it('reads the tasks due in a period, of everyone or of one performer, by deadline — for calendars', async () => {
+    const { store } = await harness();
+    const late = await store.tasks.create({ ...base, title: 'Надіслати рахунок', deadline: T0 + 3 * DAY });
+    const early = await store.tasks.create({ ...base, title: 'Передзвонити', deadline: T0 + DAY });
+    const irynas = await store.tasks.create({ ...base, title: 'Замовити фурнітуру', performerId: IRYNA, deadline: T0 + 2 * DAY });
+    await store.tasks.create({ ...base, title: 'Наступного тижня', deadline: T0 + 9 * DAY });
+    expect((await store.tasks.between(T0, T0 + 7 * DAY)).map((t) => t.id)).to.deep.equal([early.id, irynas.id, late.id]);
+    expect((await store.tasks.between(T0, T0 + 7 * DAY, { performerId: ANDRII })).map((t) => t.id)).to.deep.equal([early.id, late.id]);
+    expect(await store.tasks.between(T0 + 3 * DAY + 1, T0 + 4 * DAY)).to.deep.equal([]);
+  });
+});

@@ -238,7 +238,7 @@ export function generateSampleData(options: SampleDataOptions = {}): SampleDatas
       if (stageIndex > 0) at += random.int(1, 14) * DAY + random.int(0, 8) * 3_600_000;
       if (at > now) break;
       const stage = stages[stageIndex]!;
-      history.push({ id: id(), dealId, pipelineId: pipeline.id, stageId: stage.id, ...(fromStage ? { fromStageId: fromStage } : {}), status: 'open', at, seq: history.length, userId: random.pick(managers).id });
+      history.push({ id: id(), dealId, pipelineId: pipeline.id, stageId: stage.id, ...(fromStage ? { fromStageId: fromStage } : {}), status: 'open', at, seq: history.length, userId: random.pick(managers).id, ...stamp(at) });
       fromStage = stage.id;
     }
     const current = history[history.length - 1]!;
@@ -250,7 +250,7 @@ export function generateSampleData(options: SampleDataOptions = {}): SampleDatas
       else if (now - current.at > 45 * DAY && random.chance(0.55)) status = 'lost';
     }
     if (status !== 'open') {
-      history.push({ id: id(), dealId, pipelineId: pipeline.id, stageId: current.stageId, fromStageId: current.stageId, status, at: closeAt, seq: history.length, userId: current.userId! });
+      history.push({ id: id(), dealId, pipelineId: pipeline.id, stageId: current.stageId, fromStageId: current.stageId, status, at: closeAt, seq: history.length, userId: current.userId!, ...stamp(closeAt) });
     }
     const topic = random.pick(words.dealTopics);
     const lostReasonId = status === 'lost' ? random.pick(lostReasons).id : undefined;
@@ -441,16 +441,16 @@ export function generateSampleData(options: SampleDataOptions = {}): SampleDatas
   for (const counterparty of counterparties) {
     const dates = (ordersByClient.get(counterparty.id) ?? []).sort((a, b) => a - b);
     let stage: T.RelationshipStage = 'potential';
-    put('relationshipStageHistory', { id: id(), counterpartyId: counterparty.id, stage, at: counterparty.createdAt });
+    put('relationshipStageHistory', { id: id(), counterpartyId: counterparty.id, stage, at: counterparty.createdAt, ...stamp(counterparty.createdAt) });
     dates.forEach((at, index) => {
       const next: T.RelationshipStage = index === 0 ? 'first-purchase' : 'regular';
       if (next !== stage) {
-        put('relationshipStageHistory', { id: id(), counterpartyId: counterparty.id, stage: next, fromStage: stage, at });
+        put('relationshipStageHistory', { id: id(), counterpartyId: counterparty.id, stage: next, fromStage: stage, at, ...stamp(at) });
         stage = next;
       }
     });
     if (dates.length && now - dates[dates.length - 1]! > 180 * DAY) {
-      put('relationshipStageHistory', { id: id(), counterpartyId: counterparty.id, stage: 'lapsed', fromStage: stage, at: dates[dates.length - 1]! + 180 * DAY });
+      put('relationshipStageHistory', { id: id(), counterpartyId: counterparty.id, stage: 'lapsed', fromStage: stage, at: dates[dates.length - 1]! + 180 * DAY, ...stamp(dates[dates.length - 1]! + 180 * DAY) });
       stage = 'lapsed';
     }
     counterparty.relationshipStage = stage;
