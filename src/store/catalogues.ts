@@ -8,7 +8,7 @@ import * as v from 'valibot';
 import type { StoreContext } from './context.js';
 import { CrmError } from './errors.js';
 import type { Money } from './money.js';
-import { byName, clearableText, mustGet, optionalOf, setFlag, withoutUndefined, type Patch } from './parties.js';
+import { byName, clearableText, mustGet, optionalOf, setFlag, withoutUndefined, type Patch } from './records.js';
 import type { CrmStore } from './store.js';
 import type { AcquisitionSource, CalendarMonth, Id, LostReason, Tag } from './types.js';
 import { calendarMonth, money, parseInput, requiredText } from './validation.js';

@@ -7,29 +7,14 @@
 import type { Table } from 'dexie';
 import * as v from 'valibot';
 import type { StoreContext } from './context.js';
+import { counterpartyTables, insertCounterparty, parseCounterparty, type CounterpartyInput } from './counterparties.js';
 import type { CrmDatabase } from './database.js';
+import { findPartyDuplicates, type DuplicateMatch, type DuplicateQuery } from './duplicates.js';
 import { CrmError } from './errors.js';
 import { participantKey, participantKeysOf, reassignInteractions, toInteraction, type InteractionRow } from './interactions.js';
 import { reassignNotes } from './notes.js';
-import {
-  byName,
-  checkReferences,
-  clearableText,
-  counterpartyTables,
-  findPartyDuplicates,
-  insertCounterparty,
-  mustGet,
-  optionalOf,
-  page,
-  parseCounterparty,
-  searchByTokens,
-  withoutUndefined,
-  type CounterpartyInput,
-  type DuplicateMatch,
-  type DuplicateQuery,
-  type Patch,
-} from './parties.js';
-import { searchTokens } from './search.js';
+import { byName, checkReferences, clearableText, mustGet, optionalOf, page, withoutUndefined, type Patch } from './records.js';
+import { searchByTokens, searchTokens } from './search.js';
 import type { CrmStore } from './store.js';
 import { reassignTasks } from './tasks.js';
 import type { Counterparty, Deal, Id, Instant, Interaction, Lead, LeadStatus, MessengerHandle, SubjectRef } from './types.js';

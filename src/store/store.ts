@@ -10,7 +10,9 @@ import {
   type TagsRepository,
 } from './catalogues.js';
 import { createClaimsRepository, type ClaimsRepository } from './claims.js';
+import { createContactsRepository, type ContactsRepository } from './contacts.js';
 import { createStoreContext, type StoreContext, type StoreContextOptions } from './context.js';
+import { createCounterpartiesRepository, type CounterpartiesRepository } from './counterparties.js';
 import { CrmDatabase, DEFAULT_DATABASE_NAME } from './database.js';
 import { openDatabase } from './migrations.js';
 import { createDealsRepository, type DealsRepository } from './deals.js';
@@ -19,14 +21,7 @@ import { createKpiRepository, type KpiRepository } from './kpi.js';
 import { createLeadsRepository, type LeadsRepository } from './leads.js';
 import { createNotesRepository, type NotesRepository } from './notes.js';
 import { createOrdersRepository, type OrdersRepository } from './orders.js';
-import {
-  createContactsRepository,
-  createCounterpartiesRepository,
-  createPartnersRepository,
-  type ContactsRepository,
-  type CounterpartiesRepository,
-  type PartnersRepository,
-} from './parties.js';
+import { createPartnersRepository, type PartnersRepository } from './partners.js';
 import { createPipelinesRepository, type PipelinesRepository } from './pipelines.js';
 import { createProposalsRepository, type ProposalsRepository } from './proposals.js';
 import { createRemindersRepository, type RemindersRepository } from './reminders.js';

@@ -5,7 +5,7 @@
 import * as v from 'valibot';
 import type { StoreContext } from './context.js';
 import { CrmError } from './errors.js';
-import { byName, mustGet, optionalOf, setFlag, withoutUndefined, type Patch } from './parties.js';
+import { byName, mustGet, optionalOf, setFlag, withoutUndefined, type Patch } from './records.js';
 import type { CrmStore } from './store.js';
 import type { Id, User, UserRole } from './types.js';
 import { email, parseInput, phone, requiredText } from './validation.js';

@@ -1,6 +1,7 @@
 // What the store tests share: a store with a pinned clock over a fresh
 // database, rows written straight into tables another module owns, the
-// refusal check and before/after snapshots.
+// refusal check, before/after snapshots, and the client-base records a
+// counterparty or contact refers to.
 import { expect } from '@open-wc/testing';
 import { CrmDatabase, CrmError, createStore, tableNames, type Counterparty, type CrmStore, type Lead, type User, type UserRole } from '../../src/store/index.js';
 import { contextOf } from '../../src/store/store.js';
@@ -81,4 +82,16 @@ export async function addUser(db: CrmDatabase, name: string, roles: UserRole[] =
   const user = userRow({ name, roles, active });
   await db.users.add(user);
   return user;
+}
+
+/** A manager, a source, two tags and a partner to refer to. */
+export async function partyReferences(store: CrmStore) {
+  return {
+    manager: await store.users.create({ name: 'Олена Коваль', roles: ['manager'] }),
+    otherManager: await store.users.create({ name: 'Богдан Гнатюк', roles: ['manager'] }),
+    source: await store.sources.create({ name: 'Google Ads' }),
+    vip: await store.tags.create({ name: 'VIP' }),
+    wholesale: await store.tags.create({ name: 'Опт' }),
+    partner: await store.partners.create({ name: 'Група «Карпатські меблі»' }),
+  };
 }
