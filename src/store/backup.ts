@@ -252,13 +252,34 @@ export function createBackupRepository(ctx: StoreContext, _store: CrmStore): Bac
           deleted[name] = rows.length;
         }
 
-        const key = participantKey(person);
+        // Interactions that stay (about someone else) lose every reference to what
+        // was erased: the person, and their deals, leads, claims, proposals, orders, tasks.
+        const erasedKeys = new Set<string>();
+        const erasedIds = new Set<T.Id>();
+        for (const [table, type] of erasableSubjects) {
+          for (const row of records[table] as ReadonlyArray<{ id: T.Id }>) {
+            erasedKeys.add(participantKey({ type, id: row.id }));
+            erasedIds.add(row.id);
+          }
+        }
+        const deletedInteractions = new Set(ids(records.interactions).filter((id) => !kept.has(id)));
+        const touching = distinct(
+          participantOnly,
+          await db.interactions.where('participantKeys').anyOf([...erasedKeys]).toArray(),
+          await db.interactions.where('dealId').anyOf(ids(records.deals)).toArray(),
+          await db.interactions.where('claimId').anyOf(ids(records.claims)).toArray(),
+          await db.interactions.where('proposalId').anyOf(ids(records.proposals)).toArray(),
+        ).filter((row) => !deletedInteractions.has(row.id));
         const updatedAt = ctx.now();
         await db.interactions.bulkPut(
-          participantOnly.map((row): InteractionRow => {
-            const participants = row.participants.filter((ref) => participantKey(ref) !== key);
+          touching.map((row): InteractionRow => {
+            const participants = row.participants.filter((ref) => !erasedKeys.has(participantKey(ref)));
             const subject = { type: row.subjectType, id: row.subjectId };
-            return { ...row, participants, participantKeys: participantKeysOf(subject, participants), updatedAt };
+            const detached: InteractionRow = { ...row, participants, participantKeys: participantKeysOf(subject, participants), updatedAt };
+            for (const link of ['dealId', 'claimId', 'proposalId'] as const) {
+              if (detached[link] !== undefined && erasedIds.has(detached[link])) delete detached[link];
+            }
+            return detached;
           }),
         );
 
@@ -272,7 +293,7 @@ export function createBackupRepository(ctx: StoreContext, _store: CrmStore): Bac
               counterparty.updatedAt = updatedAt;
             });
         }
-        return { person, deleted, detached: { interactions: participantOnly.length, counterparties } };
+        return { person, deleted, detached: { interactions: touching.length, counterparties } };
       });
     },
   };
@@ -431,6 +452,18 @@ function isConstraintFailure(error: unknown): boolean {
 }
 
 // ── data-subject requests: collecting a person's records ────────────────────
+
+/** The erased tables whose records interactions can name as subject or participant, with their subject type. */
+const erasableSubjects: ReadonlyArray<[PersonTable, T.SubjectType]> = [
+  ['leads', 'lead'],
+  ['counterparties', 'counterparty'],
+  ['contacts', 'contact'],
+  ['deals', 'deal'],
+  ['claims', 'claim'],
+  ['proposals', 'proposal'],
+  ['orders', 'order'],
+  ['tasks', 'task'],
+];
 
 const personTableNames = [
   'leads',
