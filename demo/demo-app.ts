@@ -135,6 +135,11 @@ export class DemoApp extends CrmElement {
     document.title = name ? `${name} · ${app}` : app;
   }
 
+  /** Reads the browser's storage figures again (after the first start filled the database). */
+  refreshStorage(): Promise<void> {
+    return this.renderRoot.querySelector('crm-storage-status')?.refresh() ?? Promise.resolve();
+  }
+
   private async saveSettings(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     this.saved = false;

@@ -15,4 +15,4 @@ document.adoptedStyleSheets = [...document.adoptedStyleSheets, page];
 
 applyPreferences();
 const provider = document.querySelector('crm-provider')!;
-await seedSampleData(provider.store);
+if (await seedSampleData(provider.store)) await document.querySelector('demo-app')?.refreshStorage();
