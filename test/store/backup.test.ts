@@ -486,3 +486,38 @@ describe('backup.erasePerson', () => {
     expect(await snapshot(db)).to.deep.equal(before);
   });
 });
+
+describe('backup.erasePerson: interactions about someone else', () => {
+  afterEach(deleteTestStores);
+
+  it('keeps those the customer only took part in, without the erased deals and earlier lead among their participants', async () => {
+    const { store } = testStore('erase-links', Date.UTC(2026, 2, 2, 9, 0));
+    const { pipeline } = await store.pipelines.create({ name: 'Продажі' });
+    const lead = await store.leads.create({ name: 'Олена Коваль', phones: ['067 123 45 67'] });
+    const { counterparty, deal } = await store.leads.convert(lead.id, { deal: { pipelineId: pipeline.id, title: 'Кухня' } });
+    const designer = await store.contacts.create({ name: 'Ірина Мельник' });
+    const meeting = await store.interactions.register({
+      kind: 'meeting',
+      subject: 'Обговорення кухні з дизайнеркою',
+      subjectRef: { type: 'contact', id: designer.id },
+      participants: [{ type: 'deal', id: deal!.id }, { type: 'lead', id: lead.id }],
+    });
+    // Linked to the customer's deal, it is the customer's own record: erased with them.
+    const call = await store.interactions.register({
+      kind: 'call',
+      subject: 'Дзвінок щодо кухні',
+      subjectRef: { type: 'contact', id: designer.id },
+      dealId: deal!.id,
+    });
+
+    await store.backup.erasePerson({ type: 'counterparty', id: counterparty.id });
+
+    const kept = (await store.interactions.get(meeting.id))!;
+    expect(kept).to.include({ subjectType: 'contact', subjectId: designer.id });
+    expect(kept.participants).to.deep.equal([]);
+    expect(await store.interactions.get(call.id)).to.equal(undefined);
+    expect(await store.deals.get(deal!.id)).to.equal(undefined);
+    expect(await store.leads.get(lead.id)).to.equal(undefined);
+    expect((await store.interactions.timeline({ type: 'contact', id: designer.id })).map((i) => i.id)).to.deep.equal([meeting.id]);
+  });
+});
