@@ -1,9 +1,11 @@
 // `npm run manifest` writes custom-elements.json from the elements' JSDoc.
 
 /**
- * Keeps only documented `crm-*` events (the analyzer also guesses events from
- * constructor arguments) and sorts modules by path (its glob order varies), so
- * the manifest is the same on every run and the staleness check can trust it.
+ * Keeps only the public API: documented `crm-*` events (the analyzer also
+ * guesses events from constructor arguments) and public members (private and
+ * protected ones would show up in Storybook's controls). Sorts modules by path
+ * (the analyzer's glob order varies), so the manifest is the same on every run
+ * and the staleness check can trust it.
  */
 const tidyManifest = () => ({
   name: 'tidy-manifest',
@@ -12,6 +14,11 @@ const tidyManifest = () => ({
     for (const module of customElementsManifest.modules) {
       for (const declaration of module.declarations ?? []) {
         if (declaration.events) declaration.events = declaration.events.filter((event) => event.name?.startsWith('crm-'));
+        if (declaration.members) {
+          declaration.members = declaration.members.filter(
+            (member) => member.privacy !== 'private' && member.privacy !== 'protected' && !member.name.startsWith('#'),
+          );
+        }
       }
     }
   },
