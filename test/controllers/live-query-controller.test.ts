@@ -1,7 +1,7 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../support/probe-element.js';
 import type { CrmTestProbe } from '../support/probe-element.js';
-import { deleteTestStores, settle, uniqueDatabaseName } from '../support/fixtures.js';
+import { deleteTestStores, settle, uniqueDatabaseName, waitUntil } from '../support/fixtures.js';
 import { getStore } from '../../src/store/index.js';
 import { inOtherTab } from '../support/other-tab.js';
 

@@ -1,4 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../support/fixtures.js';
 import '../../src/components/storage-status/storage-status.js';
 import type { CrmStorageStatus } from '../../src/components/storage-status/storage-status.js';
 

@@ -1,8 +1,8 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../support/probe-element.js';
 import type { CrmTestProbe } from '../support/probe-element.js';
 import { DEFAULT_DATABASE_NAME, deleteStore, getStore } from '../../src/store/index.js';
-import { deleteTestStores, settle, uniqueDatabaseName } from '../support/fixtures.js';
+import { deleteTestStores, settle, uniqueDatabaseName, waitUntil } from '../support/fixtures.js';
 
 const valueOf = (probe: CrmTestProbe) => probe.shadowRoot!.querySelector('.value')?.textContent;
 

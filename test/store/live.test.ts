@@ -1,6 +1,6 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { observeQuery, type Board } from '../../src/store/index.js';
-import { deleteTestStores, freshStore } from '../support/fixtures.js';
+import { deleteTestStores, freshStore, waitUntil } from '../support/fixtures.js';
 import { inOtherTab } from '../support/other-tab.js';
 
 describe('live reads across connections', () => {

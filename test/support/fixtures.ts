@@ -1,3 +1,4 @@
+import { waitUntil as openWcWaitUntil } from '@open-wc/testing';
 import { CrmDatabase, deleteStore, getStore, type CrmStore } from '../../src/store/index.js';
 
 const created = new Set<string>();
@@ -32,4 +33,16 @@ export async function deleteTestStores(): Promise<void> {
 /** Lets pending IndexedDB work and live-query notifications run; `settle(2)` lets the clock move on. */
 export function settle(ms = 50): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * `waitUntil` of @open-wc/testing with a 5 s default instead of 1 s: IndexedDB
+ * and cross-tab notifications on a busy 2-core CI machine take their time.
+ */
+export function waitUntil(
+  predicate: () => unknown,
+  message?: string,
+  options: { interval?: number; timeout?: number } = {},
+): Promise<void> {
+  return openWcWaitUntil(predicate, message, { timeout: 5000, ...options });
 }

@@ -1,10 +1,10 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/components/provider/provider.js';
 import type { CrmProvider } from '../../../src/components/provider/provider.js';
 import '../../support/probe-element.js';
 import type { CrmTestProbe } from '../../support/probe-element.js';
 import { getStore } from '../../../src/store/index.js';
-import { deleteTestStores, uniqueDatabaseName } from '../../support/fixtures.js';
+import { deleteTestStores, uniqueDatabaseName, waitUntil } from '../../support/fixtures.js';
 
 const valueOf = (probe: CrmTestProbe) => probe.shadowRoot!.querySelector('.value')?.textContent;
 

@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../../support/fixtures.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { CrmStorageStatus as CrmStorageStatusClass } from '../../../src/components/storage-status/storage-status.js';
 import type { CrmStorageStatus } from '../../../src/components/storage-status/storage-status.js';
