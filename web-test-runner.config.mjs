@@ -29,6 +29,8 @@ export default {
     playwrightLauncher({
       product: 'chromium',
       launchOptions: { executablePath: findChromium() ?? '/usr/bin/chromium', headless: true, args: chromiumArgs },
+      // The product's users keep Kyiv time, with its DST changes: so do the tests, whatever the machine's zone.
+      createBrowserContext: ({ browser }) => browser.newContext({ timezoneId: 'Europe/Kyiv', locale: 'uk-UA' }),
     }),
   ],
   reporters: [defaultReporter(), summaryReporter()],

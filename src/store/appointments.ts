@@ -22,6 +22,7 @@ import {
   overlapLength,
   overlaps,
   startOfLocalDay,
+  localGridPieces,
   sweepFreeStarts,
   totalLength,
   type FreeSlot,
@@ -241,7 +242,8 @@ export function createAppointmentsRepository(ctx: StoreContext, _store: CrmStore
     const other = await db.appointments
       .where('[specialistId+start]')
       .between([specialistId, start - LONGEST_APPOINTMENT], [specialistId, end], true, false)
-      .filter((a) => a.status === 'booked' && a.id !== selfId && a.end > start)
+      // Only a cancellation frees the time: a done or no-show appointment still took it.
+      .filter((a) => a.status !== 'cancelled' && a.id !== selfId && a.end > start)
       .first();
     if (other) throw conflict('error.doubleBooking', { appointmentId: other.id });
   }
@@ -346,19 +348,19 @@ export function createAppointmentsRepository(ctx: StoreContext, _store: CrmStore
     const ids = specialists.map((u) => u.id);
     const busy = new Map<Id, TimeInterval[]>(ids.map((sid) => [sid, []]));
     for (const a of appointments) {
-      if (a.status === 'booked') busy.get(a.specialistId)?.push({ start: a.start, end: a.end });
+      if (a.status !== 'cancelled') busy.get(a.specialistId)?.push({ start: a.start, end: a.end });
     }
 
-    const days = datesBetween(q.from, q.to).map((date) => ({ date, origin: startOfLocalDay(date) }));
+    const days = datesBetween(q.from, q.to).map((date) => ({ date }));
     const durationMs = service.durationMinutes * MINUTE;
     const stepMs = q.stepMinutes * MINUTE;
     const slots: Array<FreeSlot & { rank: number }> = [];
     specialists.forEach((specialist, rank) => {
       const schedule = schedules.get(specialist.id);
       const working: GridInterval[] = [];
-      for (const { date, origin } of days) {
+      for (const { date } of days) {
         for (const interval of planFromSchedule(specialist.id, date, schedule).working) {
-          working.push({ start: interval.start, end: interval.end, gridOrigin: origin });
+          working.push(...localGridPieces(interval));
         }
       }
       for (const start of sweepFreeStarts(working, busy.get(specialist.id)!, durationMs, stepMs, q.notBefore)) {
@@ -460,8 +462,11 @@ export function createAppointmentsRepository(ctx: StoreContext, _store: CrmStore
 
     async dayLoads(date, options = {}) {
       const day = parseInput(calendarDate, date, 'date');
-      const ids = options.specialistIds ?? (await activeSpecialists()).map((u) => u.id);
-      return loads(day, ids);
+      // By name, whether the specialists are given or all of them.
+      const specialists = options.specialistIds
+        ? ((await db.users.bulkGet(options.specialistIds)).filter(Boolean) as User[]).sort(byName)
+        : await activeSpecialists();
+      return loads(day, specialists.map((u) => u.id));
     },
 
     freeSlots,

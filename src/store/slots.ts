@@ -195,6 +195,43 @@ export interface GridInterval extends TimeInterval {
 }
 
 /**
+ * A working interval as pieces of constant UTC offset, each with the grid
+ * origin that puts its steps on the local clock ("midnight" at that piece's
+ * offset). On a DST-change day the clock jumps, so one origin for the whole day
+ * would put the steps after the change an hour off the local grid.
+ */
+export function localGridPieces(interval: TimeInterval): GridInterval[] {
+  const minute = 60_000;
+  const offsetAt = (t: Instant) => new Date(t).getTimezoneOffset();
+  const piece = (start: Instant, end: Instant): GridInterval => {
+    const local = new Date(start);
+    const sinceMidnight = ((local.getHours() * 60 + local.getMinutes()) * 60 + local.getSeconds()) * 1000 + local.getMilliseconds();
+    return { start, end, gridOrigin: start - sinceMidnight };
+  };
+  const pieces: GridInterval[] = [];
+  let start = interval.start;
+  while (start < interval.end) {
+    const offset = offsetAt(start);
+    if (offsetAt(interval.end - 1) === offset) {
+      pieces.push(piece(start, interval.end));
+      break;
+    }
+    // Binary search (to the minute) for the first instant with another offset.
+    let low = start;
+    let high = interval.end - 1;
+    while (high - low > minute) {
+      const mid = low + Math.floor((high - low) / 2 / minute) * minute;
+      if (offsetAt(mid) === offset) low = mid;
+      else high = mid;
+    }
+    const change = offsetAt(low + minute) === offset ? high : low + minute;
+    pieces.push(piece(start, change));
+    start = change;
+  }
+  return pieces;
+}
+
+/**
  * The free-slot sweep for one specialist: every start on the step grid
  * (multiples of `stepMs` from each day's `gridOrigin`) inside a working
  * interval where `[start, start + durationMs)` fits in that interval and

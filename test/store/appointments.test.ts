@@ -447,3 +447,48 @@ describe('appointments.freeSlots', () => {
     });
   });
 });
+
+describe('appointments.freeSlots on the days the clocks change (Kyiv time)', () => {
+  afterEach(deleteTestStores);
+
+  const localTimes = (slots: Array<{ start: number }>) =>
+    slots.map(({ start }) => {
+      const d = new Date(start);
+      return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+    });
+
+  it('keeps the step grid on the local clock when the clocks go forward and back', async () => {
+    expect(Intl.DateTimeFormat().resolvedOptions().timeZone, 'the tests run in Kyiv time').to.be.oneOf(['Europe/Kyiv', 'Europe/Kiev']);
+    const { db, store } = testStore('dst');
+    const specialist = await addUser(db, 'Олена Шевченко');
+    await store.schedule.setWorkingHours(specialist.id, 7, { start: '09:00', end: '13:00' });
+    const service = await store.services.create({ name: 'Консультація', durationMinutes: 60, price: { minor: 50_000 } });
+    const expected = ['09:00', '09:45', '10:30', '11:15', '12:00'];
+    for (const sunday of ['2025-03-23', '2025-03-30', '2025-10-26']) {
+      const slots = await store.appointments.freeSlots({ serviceId: service.id, specialistId: specialist.id, from: sunday, to: sunday, stepMinutes: 45 });
+      expect(localTimes(slots), sunday).to.deep.equal(expected);
+      expect(slots.every((slot) => slot.end - slot.start === 3_600_000)).to.equal(true);
+    }
+  });
+});
+
+describe('appointments: what takes a specialist’s time', () => {
+  afterEach(deleteTestStores);
+
+  it('a done appointment still takes its time: the hour is not offered or bookable again; only a cancellation frees it', async () => {
+    const { store, olena, consultation, client, booked } = await salon();
+    await store.appointments.complete(booked.id);
+    const again = { specialistId: olena.id, serviceId: consultation.id, start: at(2, 9, 30), client: { type: 'counterparty' as const, id: client.id } };
+    expect(await refused(store.appointments.book(again))).to.include({ code: 'CONFLICT', field: 'start', messageKey: 'error.doubleBooking' });
+    const slots = await store.appointments.freeSlots({ serviceId: consultation.id, specialistId: olena.id, from: MONDAY, to: MONDAY, stepMinutes: 30 });
+    expect(slots.some((slot) => slot.start < booked.end && slot.end > booked.start)).to.equal(false);
+  });
+
+  it('dayLoads lists the given specialists by name, in any order asked', async () => {
+    const { store, olena, ihor } = await salon();
+    expect((await store.appointments.dayLoads(MONDAY, { specialistIds: [olena.id, ihor.id] })).map((load) => load.specialistId)).to.deep.equal([
+      ihor.id,
+      olena.id,
+    ]);
+  });
+});
