@@ -28,7 +28,7 @@ await checkBuiltSite('demo check', { mode: 'demo' }, async (browser, url) => {
   await page.getByLabel('Мова').selectOption('en');
   await page.locator('crm-storage-status').getByText('Browser storage').waitFor();
   await page.getByRole('link', { name: 'Settings' }).click();
-  await page.getByLabel('Business name').fill('');
+  await page.getByLabel('Company name').fill('');
   await page.getByRole('button', { name: 'Save' }).click();
   await page.getByText('Fill in this field').waitFor();
   await page.screenshot({ path: `${outDir}/demo-en-settings.png`, fullPage: true });

@@ -180,7 +180,7 @@ export interface AppointmentsRepository {
   /**
    * Every start on the step grid inside the specialists' working intervals
    * (hours minus breaks, days off excluded) from `from` to `to` where the
-   * service fits and no booked appointment overlaps; sorted by start, then by
+   * service fits and no appointment that is not cancelled overlaps; sorted by start, then by
    * specialist name. `NOT_FOUND` (`serviceId`, `specialistId`); `VALIDATION`
    * (`serviceId`, `error.serviceNotProvided`) when the one specialist asked for
    * does not provide it; `VALIDATION` (`to`, `error.timeRange`) when `to` is

@@ -43,6 +43,7 @@ export const crmErrorMessageKeys = [
   'error.unknownSetting',
   'error.notFound',
   'error.duplicate',
+  'error.openProposalExists',
   'error.duplicateName',
   'error.lostReasonRequired',
   'error.rejectReasonRequired',

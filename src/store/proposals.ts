@@ -399,7 +399,7 @@ export function createProposalsRepository(ctx: StoreContext, store: CrmStore): P
         const deal = await requireDeal(dealId);
         const revisions = await revisionsOf(dealId);
         const open = revisions.find(isActive);
-        if (open) throw new CrmError('CONFLICT', 'error.duplicate', { field: 'dealId', params: { id: open.id } });
+        if (open) throw new CrmError('CONFLICT', 'error.openProposalExists', { field: 'dealId', params: { id: open.id } });
         const now = ctx.now();
         const proposal: Proposal = {
           id: ctx.newId(),

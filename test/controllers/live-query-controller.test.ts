@@ -34,7 +34,7 @@ describe('LiveQueryController', () => {
     await waitUntil(() => probe.setting.status === 'error');
     await probe.updateComplete;
     const alert = probe.shadowRoot!.querySelector('[role="alert"]')!;
-    expect(alert.textContent!.trim()).to.equal('Запис не знайдено: можливо, його вже видалено');
+    expect(alert.textContent!.trim()).to.equal('Не знайдено: можливо, це вже видалено');
   });
 
   it('re-renders when a store operation changes what it read', async () => {

@@ -128,7 +128,7 @@ describe('proposals.create', () => {
 
     const first = await store.proposals.create(deal.id, { lines: [machine] });
     const error = await refused(store.proposals.create(deal.id, { lines: [grinder] }));
-    expect(error).to.include({ code: 'CONFLICT', field: 'dealId', messageKey: 'error.duplicate' });
+    expect(error).to.include({ code: 'CONFLICT', field: 'dealId', messageKey: 'error.openProposalExists' });
     expect(error.params).to.deep.equal({ id: first.id });
     expect(await store.proposals.forDeal(deal.id)).to.deep.equal([first]);
   });
