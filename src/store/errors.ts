@@ -90,9 +90,13 @@ export interface CrmErrorOptions {
  */
 export class CrmError extends Error {
   override readonly name = 'CrmError';
+  /** What kind of failure: branch on this (`VALIDATION`, `NOT_FOUND`, `CONFLICT`, …). */
   readonly code: CrmErrorCode;
+  /** The key of the localized text to show (`localize.errorMessage(error)` in an element). */
   readonly messageKey: CrmErrorMessageKey;
+  /** The input field at fault as a dot path (`phones.0`, `deal.pipelineId`), to show the message at it; unset when no one field is. */
   readonly field: string | undefined;
+  /** Values the message quotes (`{ limit: 120 }`) or that name the other record (`{ id }` of a duplicate or a colliding appointment). */
   readonly params: Readonly<Record<string, string | number>>;
 
   constructor(code: CrmErrorCode, messageKey: CrmErrorMessageKey, options: CrmErrorOptions = {}) {

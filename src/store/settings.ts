@@ -38,7 +38,12 @@ export interface SettingsRepository {
   get<K extends SettingKey>(key: K): Promise<Settings[K]>;
   /** Every setting, defaults filled in. Usable inside `liveQuery`. */
   all(): Promise<Settings>;
-  /** Validates and stores one setting; returns the written record. */
+  /**
+   * Validates and stores one setting; returns the written record. Refuses with
+   * `VALIDATION`: an unknown `key` (`error.unknownSetting`); an empty or
+   * over-120-character `businessName` (`error.required`, `error.tooLong`); a
+   * `currency` that is not an ISO 4217 code (`error.currency`).
+   */
   set<K extends SettingKey>(key: K, value: Settings[K]): Promise<SettingRecord<K>>;
 }
 

@@ -41,30 +41,57 @@ export { DEFAULT_DATABASE_NAME };
 export interface CrmStore {
   /** The IndexedDB database name; one store per name and page. */
   readonly name: string;
+  /** Business-wide settings: name, default currency. */
   readonly settings: SettingsRepository;
+  /** Managers and specialists (J1). */
   readonly users: UsersRepository;
+  /** Acquisition sources, with planned spend per month (H1–H3). */
   readonly sources: SourcesRepository;
+  /** Tags for counterparties, contacts and leads. */
   readonly tags: TagsRepository;
+  /** Why leads and deals are lost: the list `markLost`/`lose` choose from. */
   readonly lostReasons: LostReasonsRepository;
+  /** Counterparties: legal entities, individuals, ФОП (A1), with their relationship stages (H5). */
   readonly counterparties: CounterpartiesRepository;
+  /** Partners grouping several counterparties (A2). */
   readonly partners: PartnersRepository;
+  /** Contact persons and their links to counterparties with a role (A3). */
   readonly contacts: ContactsRepository;
+  /** Leads: create, find duplicates, convert with their history, mark lost, from an unknown caller (A4, A5, A7). */
   readonly leads: LeadsRepository;
+  /** Calls, meetings, messages… planned or done, the unprocessed queue and timelines (B1–B4). */
   readonly interactions: InteractionsRepository;
+  /** Tasks and their transitions, redirect history kept (C1). */
   readonly tasks: TasksRepository;
+  /** Notes with optional reminders (C2). */
   readonly notes: NotesRepository;
+  /** Reminders due, snoozed, dismissed (B3). */
   readonly reminders: RemindersRepository;
+  /** Pipelines and their stages (D1). */
   readonly pipelines: PipelinesRepository;
+  /** Deals, stage moves with history, win/lose, the board with totals over all deals (D2, D3). */
   readonly deals: DealsRepository;
+  /** Commercial proposals with revisions, competitor offers, acceptance into an order (E1–E4). */
   readonly proposals: ProposalsRepository;
+  /** Customer orders and payments: revenue, profit, debt (A6, H7). */
   readonly orders: OrdersRepository;
+  /** Claims with their action plans (F1). */
   readonly claims: ClaimsRepository;
+  /** Services with durations and prices (G1). */
   readonly services: ServicesRepository;
+  /** Specialists’ working hours, breaks and days off (G1). */
   readonly schedule: ScheduleRepository;
+  /** The appointment journal: booking, free slots, load (G2). */
   readonly appointments: AppointmentsRepository;
+  /** KPI targets per month and manager (H8). */
   readonly kpi: KpiRepository;
+  /** Full JSON backup and restore; a person’s data exported or erased (I4). */
   readonly backup: BackupRepository;
-  /** Opens the database now, surfacing version or quota errors early. */
+  /**
+   * Opens the database now (running pending upgrades), surfacing problems
+   * early: `UPGRADE_BLOCKED` while another tab keeps an older version open,
+   * `QUOTA_EXCEEDED`, or `STORAGE`.
+   */
   open(): Promise<this>;
   /**
    * Closes the connection (other tabs can then upgrade or delete the database).
