@@ -6,6 +6,7 @@
  */
 import type { Money } from './money.js';
 
+/** A record id: `crypto.randomUUID()`, so records made offline in different tabs never collide. */
 export type Id = string;
 /** Epoch milliseconds. */
 export type Instant = number;
@@ -18,6 +19,7 @@ export type CalendarMonth = string;
 /** An indexable boolean. */
 export type Flag = 0 | 1;
 
+/** When a record was written first and last (epoch ms). */
 export interface Timestamps {
   createdAt: Instant;
   updatedAt: Instant;
@@ -36,6 +38,7 @@ export type SubjectType =
   /** An interaction from a party not in the CRM yet: the id is their phone (E.164) or e-mail, from `from` (A7). */
   | 'unknown';
 
+/** A reference to a record an interaction, task or note is about. */
 export interface SubjectRef {
   type: SubjectType;
   id: Id;
@@ -47,8 +50,10 @@ export interface ClientRef {
   id: Id;
 }
 
+/** Messengers a party can be reached on. */
 export type Messenger = 'viber' | 'telegram' | 'whatsapp' | 'signal' | 'skype' | 'other';
 
+/** A party’s account on a messenger: a phone number or a user name. */
 export interface MessengerHandle {
   kind: Messenger;
   handle: string;
@@ -62,8 +67,10 @@ export interface ContactChannels {
 }
 
 // ── J1 users ────────────────────────────────────────────────────────────────
+/** What a user does in the CRM: managers own clients and deals, specialists take appointments. */
 export type UserRole = 'manager' | 'specialist' | 'admin';
 
+/** A person working in the business (J1). */
 export interface User extends Timestamps {
   id: Id;
   name: string;
@@ -74,16 +81,20 @@ export interface User extends Timestamps {
 }
 
 // ── A1–A3 client base ───────────────────────────────────────────────────────
+/** A legal entity (ЄДРПОУ), an individual or a sole proprietor — ФОП (РНОКПП). */
 export type CounterpartyKind = 'legal' | 'individual' | 'fop';
 
+/** Where a customer is in the relationship (H5). */
 export type RelationshipStage = 'potential' | 'first-purchase' | 'regular' | 'lapsed';
 
+/** A postal address, by purpose. */
 export interface Address {
   kind: 'legal' | 'actual' | 'delivery';
   text: string;
   city?: string;
 }
 
+/** A legal entity, individual or ФОП the business settles with (A1). */
 export interface Counterparty extends Timestamps, ContactChannels {
   id: Id;
   kind: CounterpartyKind;
@@ -108,6 +119,7 @@ export interface Counterparty extends Timestamps, ContactChannels {
   searchTokens: string[];
 }
 
+/** A group of counterparties of one business (A2). */
 export interface Partner extends Timestamps {
   id: Id;
   name: string;
@@ -115,6 +127,7 @@ export interface Partner extends Timestamps {
   archived: Flag;
 }
 
+/** A contact person, linked to counterparties through `ContactLink`s (A3). */
 export interface Contact extends Timestamps, ContactChannels {
   id: Id;
   name: string;
@@ -134,8 +147,10 @@ export interface ContactLink extends Timestamps {
 }
 
 // ── A4 leads ────────────────────────────────────────────────────────────────
+/** A lead’s life: new → in progress → converted into a customer, or lost (with a reason). */
 export type LeadStatus = 'new' | 'in-progress' | 'converted' | 'lost';
 
+/** A potential client, not yet a counterparty (A4). */
 export interface Lead extends Timestamps, ContactChannels {
   id: Id;
   name: string;
@@ -157,6 +172,7 @@ export interface Lead extends Timestamps, ContactChannels {
   searchTokens: string[];
 }
 
+/** Where clients come from: an ad channel, a marketplace, a recommendation (H1–H3). */
 export interface AcquisitionSource extends Timestamps {
   id: Id;
   name: string;
@@ -166,6 +182,7 @@ export interface AcquisitionSource extends Timestamps {
   archived: Flag;
 }
 
+/** A label for counterparties, contacts and leads. */
 export interface Tag extends Timestamps {
   id: Id;
   name: string;
@@ -173,10 +190,14 @@ export interface Tag extends Timestamps {
 }
 
 // ── B interactions ──────────────────────────────────────────────────────────
+/** The kinds of interaction (B1). */
 export type InteractionKind = 'meeting' | 'call' | 'sms' | 'email' | 'messenger' | 'appointment' | 'other';
+/** Who started it: the client (`incoming`), the business (`outgoing`), or neither (a meeting). */
 export type InteractionDirection = 'incoming' | 'outgoing' | 'none';
+/** Planned for a time, done, or cancelled before it happened. */
 export type InteractionStatus = 'planned' | 'done' | 'cancelled';
 
+/** A call, meeting, message… with a party, planned or done (B1). */
 export interface Interaction extends Timestamps {
   id: Id;
   kind: InteractionKind;
@@ -205,8 +226,10 @@ export interface Interaction extends Timestamps {
 }
 
 // ── C tasks, notes, reminders ───────────────────────────────────────────────
+/** A task’s life (C1): new → accepted → done → checked; redirected keeps its history; cancelled ends it. */
 export type TaskStatus = 'new' | 'accepted' | 'done' | 'checked' | 'redirected' | 'cancelled';
 
+/** One hand-over of a task to another performer. */
 export interface TaskRedirect {
   at: Instant;
   fromPerformerId: Id;
@@ -215,6 +238,7 @@ export interface TaskRedirect {
   comment?: string;
 }
 
+/** Work for a performer by a deadline, optionally checked by someone (C1). */
 export interface Task extends Timestamps {
   id: Id;
   title: string;
@@ -233,6 +257,7 @@ export interface Task extends Timestamps {
   redirects: TaskRedirect[];
 }
 
+/** Free text about a record, with an optional reminder (C2). */
 export interface Note extends Timestamps {
   id: Id;
   text: string;
@@ -242,8 +267,10 @@ export interface Note extends Timestamps {
   remindAt?: Instant;
 }
 
+/** Waiting to fire, dismissed by the user, or done with its target. */
 export type ReminderStatus = 'pending' | 'dismissed' | 'done';
 
+/** A point in time at which a user is told about an interaction, note or task (B3). */
 export interface Reminder extends Timestamps {
   id: Id;
   dueAt: Instant;
@@ -255,12 +282,14 @@ export interface Reminder extends Timestamps {
 }
 
 // ── D pipelines and deals ───────────────────────────────────────────────────
+/** A sales pipeline: its stages are the columns of the board (D1). */
 export interface Pipeline extends Timestamps {
   id: Id;
   name: string;
   archived: Flag;
 }
 
+/** A stage of a pipeline. */
 export interface Stage extends Timestamps {
   id: Id;
   pipelineId: Id;
@@ -271,8 +300,10 @@ export interface Stage extends Timestamps {
   probability?: number;
 }
 
+/** Open in a stage, or closed as won or lost. */
 export type DealStatus = 'open' | 'won' | 'lost';
 
+/** One sale from first contact to fulfilment (D2). */
 export interface Deal extends Timestamps {
   id: Id;
   title: string;
@@ -310,6 +341,7 @@ export interface DealStageChange extends Timestamps {
   seq?: number;
 }
 
+/** A reason a lead or deal was lost, from the business’s list. */
 export interface LostReason extends Timestamps {
   id: Id;
   name: string;
@@ -317,6 +349,7 @@ export interface LostReason extends Timestamps {
 }
 
 // ── E proposals, orders, payments ───────────────────────────────────────────
+/** A priced line of a proposal or order: prices and costs per unit in minor units, without VAT. */
 export interface ProposalLine {
   id: Id;
   name: string;
@@ -332,8 +365,10 @@ export interface ProposalLine {
   unitCost: number;
 }
 
+/** A proposal revision’s life; a newer revision supersedes the older one. */
 export type ProposalStatus = 'draft' | 'sent' | 'accepted' | 'rejected' | 'superseded';
 
+/** A commercial proposal for a deal, one record per revision (E1). */
 export interface Proposal extends Timestamps {
   id: Id;
   dealId: Id;
@@ -348,6 +383,7 @@ export interface Proposal extends Timestamps {
   orderId?: Id;
 }
 
+/** A rival’s offer for the same deal, for comparison (E2). */
 export interface CompetitorOffer extends Timestamps {
   id: Id;
   dealId: Id;
@@ -357,8 +393,10 @@ export interface CompetitorOffer extends Timestamps {
   comment?: string;
 }
 
+/** A customer order’s life. */
 export type OrderStatus = 'new' | 'in-progress' | 'fulfilled' | 'cancelled';
 
+/** A customer order, e.g. from an accepted proposal (E4). */
 export interface Order extends Timestamps {
   id: Id;
   dealId?: Id;
@@ -374,6 +412,7 @@ export interface Order extends Timestamps {
   lines: ProposalLine[];
 }
 
+/** Money received for an order. */
 export interface Payment extends Timestamps {
   id: Id;
   orderId: Id;
@@ -383,8 +422,10 @@ export interface Payment extends Timestamps {
 }
 
 // ── F claims ────────────────────────────────────────────────────────────────
+/** A claim’s life: open → in progress (steps) → resolved or rejected. */
 export type ClaimStatus = 'open' | 'in-progress' | 'resolved' | 'rejected';
 
+/** One step of a claim’s action plan, with an owner and a deadline. */
 export interface ClaimStep {
   id: Id;
   title: string;
@@ -393,6 +434,7 @@ export interface ClaimStep {
   doneAt?: Instant;
 }
 
+/** A customer complaint and its handling (F1). */
 export interface Claim extends Timestamps {
   id: Id;
   counterpartyId: Id;
@@ -407,6 +449,7 @@ export interface Claim extends Timestamps {
 }
 
 // ── G appointments ──────────────────────────────────────────────────────────
+/** A service specialists provide, with its duration and price (G1). */
 export interface Service extends Timestamps {
   id: Id;
   name: string;
@@ -420,6 +463,7 @@ export interface Service extends Timestamps {
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 
+/** A specialist’s working hours on one weekday, local time. */
 export interface WorkingHours extends Timestamps {
   id: Id;
   specialistId: Id;
@@ -428,6 +472,7 @@ export interface WorkingHours extends Timestamps {
   end: TimeOfDay;
 }
 
+/** A break in a specialist’s working day, local time. */
 export interface Break extends Timestamps {
   id: Id;
   specialistId: Id;
@@ -436,6 +481,7 @@ export interface Break extends Timestamps {
   end: TimeOfDay;
 }
 
+/** A day a specialist does not work. */
 export interface DayOff extends Timestamps {
   id: Id;
   specialistId: Id;
@@ -443,8 +489,10 @@ export interface DayOff extends Timestamps {
   reason?: string;
 }
 
+/** Booked, then done or a no-show; or cancelled, which frees the time. */
 export type AppointmentStatus = 'booked' | 'done' | 'cancelled' | 'no-show';
 
+/** A client booked with a specialist for a service (G2). */
 export interface Appointment extends Timestamps {
   id: Id;
   specialistId: Id;
@@ -459,6 +507,7 @@ export interface Appointment extends Timestamps {
 }
 
 // ── H history and targets ───────────────────────────────────────────────────
+/** One entry of a customer’s relationship-stage history (H5). */
 export interface RelationshipStageChange extends Timestamps {
   id: Id;
   counterpartyId: Id;
@@ -467,8 +516,10 @@ export interface RelationshipStageChange extends Timestamps {
   at: Instant;
 }
 
+/** What a KPI target measures (H8). */
 export type KpiMetric = 'revenue' | 'deals-won' | 'interactions' | 'new-leads' | 'conversion';
 
+/** A planned value of a metric for a month, for the business or one manager (H8). */
 export interface KpiTarget extends Timestamps {
   id: Id;
   metric: KpiMetric;
