@@ -8,7 +8,7 @@ import * as v from 'valibot';
 import type { StoreContext } from './context.js';
 import { CrmError } from './errors.js';
 import type { Money } from './money.js';
-import { byName, clearableText, mustGet, optionalOf, setFlag, withoutUndefined, type Patch } from './records.js';
+import { byName, checkUniqueName, clearableText, mustGet, optionalOf, setFlag, withoutUndefined, type Patch } from './records.js';
 import type { CrmStore } from './store.js';
 import type { AcquisitionSource, CalendarMonth, Id, LostReason, Tag } from './types.js';
 import { calendarMonth, money, parseInput, requiredText } from './validation.js';
@@ -17,15 +17,6 @@ import { calendarMonth, money, parseInput, requiredText } from './validation.js'
  * Refuses a name another record of `table` has (ignoring case) with
  * `DUPLICATE`, field `name`, `params.id` = the other record. Call inside a transaction.
  */
-async function checkUniqueName<T extends { id: Id; name: string }, TInsert>(table: Table<T, Id, TInsert>, name: string, selfId?: Id): Promise<void> {
-  const existing = await table
-    .where('name')
-    .equalsIgnoreCase(name)
-    .filter((record) => record.id !== selfId)
-    .first();
-  if (existing) throw new CrmError('DUPLICATE', 'error.duplicateName', { field: 'name', params: { id: existing.id } });
-}
-
 const listOf = async <T extends { name: string; archived: 0 | 1 }, TInsert>(table: Table<T, Id, TInsert>, includeArchived: boolean): Promise<T[]> =>
   (includeArchived ? await table.toArray() : await table.where('archived').equals(0).toArray()).sort(byName);
 

@@ -4,7 +4,7 @@ export type CrmErrorCode =
   | 'VALIDATION'
   /** The record an operation refers to does not exist. */
   | 'NOT_FOUND'
-  /** The same party or code exists already (`details.existingId` names it). */
+  /** The same party or code exists already (`params.id` names it). */
   | 'DUPLICATE'
   /** The operation collides with other data: a double booking, a stage of another pipeline. */
   | 'CONFLICT'

@@ -7,7 +7,7 @@ import type { Table } from 'dexie';
 import * as v from 'valibot';
 import type { StoreContext } from './context.js';
 import type { CrmDatabase } from './database.js';
-import { notFound } from './errors.js';
+import { CrmError, notFound } from './errors.js';
 import type { Id, Instant } from './types.js';
 import { optionalText } from './validation.js';
 
@@ -101,4 +101,23 @@ export function byName<T extends { name: string }>(a: T, b: T): number {
 /** A page of `list`, `offset` and `limit` applied after sorting. @internal */
 export function page<T>(records: T[], offset = 0, limit?: number): T[] {
   return records.slice(offset, limit === undefined ? undefined : offset + limit);
+}
+
+/**
+ * Refuses a name another record of `table` already has, case aside
+ * (`DUPLICATE`, field `name`, `error.duplicateName`, `params.id` naming it).
+ * `counts` narrows which records clash (e.g. only active ones).
+ */
+export async function checkUniqueName<T extends { id: Id; name: string }, TInsert>(
+  table: Table<T, Id, TInsert>,
+  name: string,
+  selfId?: Id,
+  counts: (record: T) => boolean = () => true,
+): Promise<void> {
+  const existing = await table
+    .where('name')
+    .equalsIgnoreCase(name)
+    .filter((record) => record.id !== selfId && counts(record))
+    .first();
+  if (existing) throw new CrmError('DUPLICATE', 'error.duplicateName', { field: 'name', params: { id: existing.id } });
 }

@@ -6,6 +6,7 @@ import * as v from 'valibot';
 import type { StoreContext } from './context.js';
 import type { CrmDatabase } from './database.js';
 import { CrmError, notFound } from './errors.js';
+import { checkUniqueName } from './records.js';
 import type { Money } from './money.js';
 import { isoWeekday, minutesOfDay, planDay, type DayPlan } from './slots.js';
 import type { CrmStore } from './store.js';
@@ -148,7 +149,7 @@ export interface ServicesRepository {
    * Adds a service. Refuses bad input with `VALIDATION` (`name`,
    * `durationMinutes` outside 5–720 or not whole, `price.minor`,
    * `price.currency`), a name an active service has already (case-insensitive)
-   * with `DUPLICATE` (`name`, `error.duplicateName`, `params.existingId`), and
+   * with `DUPLICATE` (`name`, `error.duplicateName`, `params.id`), and
    * a specialist id that is not a specialist with `NOT_FOUND`
    * (`specialistIds.N`). Returns the written service.
    */
@@ -174,11 +175,7 @@ export interface ServicesRepository {
 export function createServicesRepository(ctx: StoreContext, _store: CrmStore): ServicesRepository {
   const { db } = ctx;
 
-  async function checkName(name: string, selfId?: Id): Promise<void> {
-    const same = await db.services.where('name').equalsIgnoreCase(name).toArray();
-    const existing = same.find((s) => s.archived === 0 && s.id !== selfId);
-    if (existing) throw new CrmError('DUPLICATE', 'error.duplicateName', { field: 'name', params: { existingId: existing.id } });
-  }
+  const checkName = (name: string, selfId?: Id) => checkUniqueName(db.services, name, selfId, (service) => service.archived === 0);
 
   async function checkSpecialists(ids: readonly Id[]): Promise<void> {
     const users = await db.users.bulkGet([...ids]);
@@ -329,7 +326,7 @@ export interface ScheduleRepository {
   removeBreak(id: Id): Promise<Break>;
   /**
    * Marks a date as a day off (no bookings, no free slots). A second day off
-   * on the same date is refused with `DUPLICATE` (`date`, `params.existingId`);
+   * on the same date is refused with `DUPLICATE` (`date`, `params.id`);
    * a bad date with `VALIDATION` (`date`); a non-specialist with `NOT_FOUND`.
    * Appointments booked on that date stay; the journal shows them.
    */
@@ -447,7 +444,7 @@ export function createScheduleRepository(ctx: StoreContext, _store: CrmStore): S
       return ctx.write([db.users, db.daysOff], async () => {
         await requireSpecialist(db, specialistId);
         const existing = await db.daysOff.where('[specialistId+date]').equals([specialistId, parsed.date]).first();
-        if (existing) throw new CrmError('DUPLICATE', 'error.duplicate', { field: 'date', params: { existingId: existing.id } });
+        if (existing) throw new CrmError('DUPLICATE', 'error.duplicate', { field: 'date', params: { id: existing.id } });
         const now = ctx.now();
         const record: DayOff = { id: ctx.newId(), specialistId, date: parsed.date, createdAt: now, updatedAt: now };
         if (parsed.reason) record.reason = parsed.reason;

@@ -72,7 +72,7 @@ describe('services.create', () => {
     const first = await store.services.create({ name: 'Масаж спини', durationMinutes: 45, price: { minor: 50_000 } });
     const error = await refused(store.services.create({ name: 'масаж СПИНИ', durationMinutes: 30, price: { minor: 40_000 } }));
     expect(error).to.include({ code: 'DUPLICATE', field: 'name', messageKey: 'error.duplicateName' });
-    expect(error.params).to.deep.equal({ existingId: first.id });
+    expect(error.params).to.deep.equal({ id: first.id });
     expect(await store.services.list()).to.deep.equal([first]);
   });
 });
@@ -270,7 +270,7 @@ describe('schedule.addDayOff, removeDayOff, daysOff', () => {
     const first = await store.schedule.addDayOff(olena.id, '2031-06-10', 'Відпустка');
     const error = await refused(store.schedule.addDayOff(olena.id, '2031-06-10', 'Навчання'));
     expect(error).to.include({ code: 'DUPLICATE', field: 'date', messageKey: 'error.duplicate' });
-    expect(error.params).to.deep.equal({ existingId: first.id });
+    expect(error.params).to.deep.equal({ id: first.id });
     expect(await store.schedule.daysOff(olena.id)).to.deep.equal([first]);
   });
 

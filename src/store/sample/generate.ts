@@ -13,6 +13,7 @@ import { leadSearchTokens } from '../leads.js';
 import { contactSearchTokens } from '../contacts.js';
 import { counterpartySearchTokens } from '../counterparties.js';
 import { isValidEdrpou, isValidRnokpp } from '../ukrainian.js';
+import { defaultStageNames } from '../pipelines.js';
 import { Random } from './random.js';
 import * as words from './vocabulary.js';
 
@@ -222,7 +223,7 @@ export function generateSampleData(options: SampleDataOptions = {}): SampleDatas
     );
     return { pipeline, stages };
   };
-  const pipelines = [pipelineOf('Продажі', words.salesStages), pipelineOf('Оптові замовлення', words.wholesaleStages)];
+  const pipelines = [pipelineOf('Продажі', defaultStageNames), pipelineOf('Оптові замовлення', words.wholesaleStages)];
   const deals: T.Deal[] = [];
   for (let i = 0; i < count(600); i += 1) {
     const { pipeline, stages } = random.chance(0.75) ? pipelines[0]! : pipelines[1]!;
