@@ -26,7 +26,7 @@ const tidyManifest = () => ({
 
 export default {
   globs: ['src/**/*.ts'],
-  exclude: ['src/**/*.styles.ts', 'src/store/**', 'src/i18n/**'],
+  exclude: ['src/**/*.styles.ts', 'src/store/**', 'src/i18n/**', 'src/components/shared/**'],
   outdir: process.env.CEM_OUTDIR ?? '.',
   litelement: true,
   dependencies: false,

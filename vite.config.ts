@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import pkg from './package.json' with { type: 'json' };
@@ -6,11 +6,16 @@ import pkg from './package.json' with { type: 'json' };
 const root = fileURLToPath(new URL('.', import.meta.url));
 const src = (path: string) => `${root}src/${path}`;
 
-/** Everything (`index`), the store alone, and one entry per element (`crm-<folder>` → components/<folder>/<folder>.js). */
+/**
+ * Everything (`index`), the store alone, and one entry per element
+ * (`crm-<folder>` → components/<folder>/<folder>.js). Folders without such a
+ * file (`shared`: pieces several elements use) are not entries.
+ */
 function libraryEntries(): Record<string, string> {
   const entries: Record<string, string> = { index: src('index.ts'), store: src('store/index.ts') };
   for (const folder of readdirSync(src('components'), { withFileTypes: true })) {
-    if (folder.isDirectory()) entries[`crm-${folder.name}`] = src(`components/${folder.name}/${folder.name}.ts`);
+    const entry = src(`components/${folder.name}/${folder.name}.ts`);
+    if (folder.isDirectory() && existsSync(entry)) entries[`crm-${folder.name}`] = entry;
   }
   return entries;
 }

@@ -1,6 +1,11 @@
 import type { CrmTranslation } from './catalogue.js';
 import { formatNumber, plural } from './format.js';
 import type { ErrorParams } from './uk.js';
+import { domainEn } from './areas/domain.js';
+import { leadCardEn } from './areas/lead-card.js';
+import { leadListEn } from './areas/lead-list.js';
+import { pipelineEn } from './areas/pipeline.js';
+import { pipelineEditorEn } from './areas/pipeline-editor.js';
 
 /** English. */
 export const en: CrmTranslation = {
@@ -82,4 +87,10 @@ export const en: CrmTranslation = {
   'shell.businessName': 'Company name',
   'shell.save': 'Save',
   'shell.saved': 'Saved',
+
+  ...domainEn,
+  ...leadCardEn,
+  ...leadListEn,
+  ...pipelineEn,
+  ...pipelineEditorEn,
 };

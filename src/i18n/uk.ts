@@ -1,4 +1,9 @@
 import { formatNumber, plural } from './format.js';
+import { domainUk } from './areas/domain.js';
+import { leadCardUk } from './areas/lead-card.js';
+import { leadListUk } from './areas/lead-list.js';
+import { pipelineUk } from './areas/pipeline.js';
+import { pipelineEditorUk } from './areas/pipeline-editor.js';
 
 /** Values a store error quotes (`CrmError.params`). */
 export type ErrorParams = Readonly<Record<string, string | number>>;
@@ -83,4 +88,10 @@ export const uk = {
   'shell.businessName': 'Назва компанії',
   'shell.save': 'Зберегти',
   'shell.saved': 'Збережено',
+
+  ...domainUk,
+  ...leadCardUk,
+  ...leadListUk,
+  ...pipelineUk,
+  ...pipelineEditorUk,
 };
