@@ -34,7 +34,7 @@ export interface LostReasonRequest {
 export class CrmLostReasonDialog extends CrmElement {
   static override styles = [...CrmElement.styles, formStyles];
 
-  /** Reasons to offer instead of the store's (unbound use). */
+  /** Reasons to offer instead of the store's (unbound use); archived ones are left out. */
   @property({ attribute: false }) reasons: LostReason[] | undefined;
 
   @state() private request: LostReasonRequest | undefined;
@@ -63,7 +63,7 @@ export class CrmLostReasonDialog extends CrmElement {
   }
 
   private get offered(): LostReason[] {
-    return this.reasons ?? this.catalogues.activeLostReasons;
+    return this.reasons ? this.reasons.filter((reason) => !reason.archived) : this.catalogues.activeLostReasons;
   }
 
   private finish(choice: LostReasonChoice | undefined): void {
