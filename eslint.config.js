@@ -16,6 +16,7 @@ const htmlSinkSyntax = [
   { selector: "CallExpression[callee.property.name=/^(insertAdjacentHTML|setHTMLUnsafe|parseHTMLUnsafe|createContextualFragment)$/]", message: 'HTML parsing sinks are banned: build DOM with Lit templates.' },
   { selector: "Identifier[name='unsafeHTML']", message: 'unsafeHTML is banned: user text is never rendered as HTML.' },
   { selector: "CallExpression[callee.name='eval'], NewExpression[callee.name='Function']", message: 'eval and new Function break a strict CSP.' },
+  { selector: "Identifier[name='styleMap']", message: "styleMap writes a style attribute on first render, which a strict CSP (style-src 'self') refuses: set el.style.setProperty() or a class." },
 ];
 
 export default tseslint.config(

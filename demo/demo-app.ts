@@ -1,15 +1,19 @@
 import { css, html, type PropertyValues } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { CrmElement, CrmError, LiveQueryController, en, uk, type CrmMessageKey } from 'crm-elements';
+import './demo-deals.js';
+import './demo-leads.js';
 import { applyPreferences, storedLanguage, storedTheme, type ThemeChoice } from './preferences.js';
 
-type Section = 'overview' | 'settings';
+type Section = 'overview' | 'leads' | 'deals' | 'settings';
 const sections: ReadonlyArray<{ id: Section; label: CrmMessageKey }> = [
   { id: 'overview', label: 'shell.overview' },
+  { id: 'leads', label: 'shell.leads' },
+  { id: 'deals', label: 'shell.deals' },
   { id: 'settings', label: 'shell.settings' },
 ];
 
-const sectionFromHash = (): Section => (location.hash === '#settings' ? 'settings' : 'overview');
+const sectionFromHash = (): Section => sections.find(({ id }) => `#${id}` === location.hash)?.id ?? 'overview';
 
 /** The demo's shell: header, navigation, language and theme switches, and the finished elements. */
 @customElement('demo-app')
@@ -72,7 +76,7 @@ export class DemoApp extends CrmElement {
       main {
         display: grid;
         gap: var(--_crm-space-xl);
-        max-inline-size: 60rem;
+        max-inline-size: 110rem;
         margin: 0 auto;
         padding: var(--_crm-space-xl);
       }
@@ -228,17 +232,31 @@ export class DemoApp extends CrmElement {
     </section>`;
   }
 
+  /** A section with its heading (focused on navigation). */
+  private renderSection(id: Section, label: CrmMessageKey, content: unknown) {
+    return html`<section aria-labelledby="${id}-title">
+      <h2 id="${id}-title" tabindex="-1">${this.localize.term(label)}</h2>
+      ${content}
+    </section>`;
+  }
+
+  private renderMain() {
+    switch (this.section) {
+      case 'overview':
+        return html`${this.renderSection('overview', 'shell.overview', html`<p class="muted">${this.localize.term('shell.welcome')}</p>`)}
+          <crm-storage-status></crm-storage-status>`;
+      case 'leads':
+        return this.renderSection('leads', 'shell.leads', html`<demo-leads></demo-leads>`);
+      case 'deals':
+        return this.renderSection('deals', 'shell.deals', html`<demo-deals></demo-deals>`);
+      case 'settings':
+        return this.renderSettings();
+    }
+  }
+
   protected override render() {
     return html`${this.renderHeader()}
-      <main>
-        ${this.section === 'overview'
-          ? html`<section aria-labelledby="overview-title">
-                <h2 id="overview-title" tabindex="-1">${this.localize.term('shell.overview')}</h2>
-                <p class="muted">${this.localize.term('shell.welcome')}</p>
-              </section>
-              <crm-storage-status></crm-storage-status>`
-          : this.renderSettings()}
-      </main>`;
+      <main>${this.renderMain()}</main>`;
   }
 }
 

@@ -6,6 +6,13 @@
 export { CrmElement } from './components/crm-element.js';
 export { CrmProvider } from './components/provider/provider.js';
 export { CrmStorageStatus } from './components/storage-status/storage-status.js';
+export { CrmLeadCard } from './components/lead-card/lead-card.js';
+export { CrmLeadList } from './components/lead-list/lead-list.js';
+export { CrmDealPipeline } from './components/deal-pipeline/deal-pipeline.js';
+export type { DealBoardData } from './components/deal-pipeline/deal-pipeline.js';
+export { CrmPipelineEditor } from './components/pipeline-editor/pipeline-editor.js';
+export { CataloguesController } from './controllers/catalogues-controller.js';
+export type { CatalogueLists } from './controllers/catalogues-controller.js';
 export { LiveQueryController } from './controllers/live-query-controller.js';
 export type { LiveQueryOptions, LiveQueryRenderers, LiveQueryStatus } from './controllers/live-query-controller.js';
 export { CrmLocalizeController } from './controllers/localize-controller.js';

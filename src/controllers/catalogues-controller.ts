@@ -39,9 +39,16 @@ export class CataloguesController {
   /** Lists given by the host (unbound use); they win over the store's. */
   override: Partial<CatalogueLists> | undefined;
 
-  constructor(host: ReactiveControllerHost, store: () => CrmStore) {
+  /**
+   * @param store The store to read.
+   * @param enabled Whether to read it: `false` while the host is given plain
+   *   data (unbound), so the controller touches no store. Also `false` by
+   *   itself once `override` holds every list.
+   */
+  constructor(host: ReactiveControllerHost, store: () => CrmStore, enabled: () => boolean = () => true) {
     this.live = new LiveQueryController(host, {
       store,
+      enabled: () => enabled() && !this.overridesAll,
       query: async (s) => {
         const [users, sources, tags, lostReasons] = await Promise.all([
           s.users.list(),
@@ -52,6 +59,11 @@ export class CataloguesController {
         return { users, sources, tags, lostReasons };
       },
     });
+  }
+
+  private get overridesAll(): boolean {
+    const given = this.override;
+    return !!(given?.users && given.sources && given.tags && given.lostReasons);
   }
 
   /** The lists in effect: the host's override, else the store's (empty until loaded). */

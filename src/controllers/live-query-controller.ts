@@ -10,6 +10,11 @@ export interface LiveQueryOptions<T, A extends readonly unknown[]> {
   store: () => CrmStore;
   /** The query's arguments, read on every update; a change re-subscribes. */
   args?: () => A;
+  /**
+   * Whether to read at all, looked up on every update; `false` (e.g. an
+   * element given plain data) drops the subscription and touches no store.
+   */
+  enabled?: () => boolean;
   /** The read, e.g. `(store, id) => store.leads.get(id)`. Only store reads inside it. */
   query: (store: CrmStore, ...args: A) => Promise<T> | T;
 }
@@ -61,6 +66,7 @@ export class LiveQueryController<T, A extends readonly unknown[] = []> implement
 
   private subscription: Subscription | undefined;
   private connected = false;
+  private subscribed = false;
   private subscribedStore: CrmStore | undefined;
   private subscribedArgs: A | undefined;
 
@@ -73,14 +79,22 @@ export class LiveQueryController<T, A extends readonly unknown[] = []> implement
 
   hostConnected(): void {
     this.connected = true;
-    this.subscribe();
+    if (this.enabled) this.subscribe();
+  }
+
+  private get enabled(): boolean {
+    return this.options.enabled?.() ?? true;
   }
 
   hostUpdate(): void {
     // An update still pending when the host was removed must not subscribe again.
     if (!this.connected) return;
+    if (!this.enabled) {
+      if (this.subscribed) this.unsubscribe();
+      return;
+    }
     const args = this.currentArgs();
-    if (this.options.store() !== this.subscribedStore || !sameArgs(this.subscribedArgs, args)) this.subscribe();
+    if (!this.subscribed || this.options.store() !== this.subscribedStore || !sameArgs(this.subscribedArgs, args)) this.subscribe();
   }
 
   hostDisconnected(): void {
@@ -110,6 +124,7 @@ export class LiveQueryController<T, A extends readonly unknown[] = []> implement
     const args = this.currentArgs();
     this.subscribedStore = store;
     this.subscribedArgs = args;
+    this.subscribed = true;
     this.status = 'pending';
     this.subscription = observeQuery(() => this.options.query(store, ...args)).subscribe({
       next: (value) => {
@@ -129,6 +144,7 @@ export class LiveQueryController<T, A extends readonly unknown[] = []> implement
   private unsubscribe(): void {
     this.subscription?.unsubscribe();
     this.subscription = undefined;
+    this.subscribed = false;
     this.subscribedStore = undefined;
     this.subscribedArgs = undefined;
   }

@@ -1,4 +1,4 @@
-import { Dexie, type EntityTable } from 'dexie';
+import { Dexie, type DBCore, type EntityTable, type Middleware } from 'dexie';
 import type { SettingRecord } from './settings.js';
 import type * as T from './types.js';
 
@@ -78,7 +78,52 @@ export const schemaVersions: ReadonlyArray<{
       }
     },
   },
+  {
+    // The leads directory pages through 100 000 leads by date without reading
+    // them all: open leads (new or in progress) by one flag, or one status.
+    version: 3,
+    stores: {
+      leads: `${schemaV1.leads}, counterpartyId, [open+createdAt], [open+updatedAt], [status+createdAt], [status+updatedAt]`,
+    },
+    async upgrade(tx) {
+      await tx
+        .table('leads')
+        .toCollection()
+        .modify((lead: T.Lead) => void setLeadOpen(lead));
+    },
+  },
 ];
+
+const openLeadStatuses: ReadonlySet<string> = new Set<T.LeadStatus>(['new', 'in-progress']);
+
+/** Sets the derived `open` flag of a lead record from its status (in place). */
+function setLeadOpen(lead: T.Lead): T.Lead {
+  lead.open = openLeadStatuses.has(lead.status) ? 1 : 0;
+  return lead;
+}
+
+/**
+ * Keeps derived index fields right whoever writes a record (an operation, a
+ * restore, an upgrade): every lead put or added gets `open` from its status.
+ */
+const derivedFields: Middleware<DBCore> = {
+  stack: 'dbcore',
+  name: 'crm-derived-fields',
+  create: (down) => ({
+    ...down,
+    table(name) {
+      const table = down.table(name);
+      if (name !== 'leads') return table;
+      return {
+        ...table,
+        mutate(request) {
+          if (request.type === 'add' || request.type === 'put') request.values.forEach((value) => setLeadOpen(value as T.Lead));
+          return table.mutate(request);
+        },
+      };
+    },
+  }),
+};
 
 /** The names of every table, for backup, erase and tests. */
 export type TableName = keyof typeof schemaV1;
@@ -126,5 +171,6 @@ export class CrmDatabase extends Dexie {
       const declared = this.version(version).stores(stores);
       if (upgrade) declared.upgrade(upgrade);
     }
+    this.use(derivedFields);
   }
 }

@@ -10,7 +10,8 @@ import type { StoreContext } from './context.js';
 import { CrmError, notFound } from './errors.js';
 import type { Money } from './money.js';
 import type { CrmStore } from './store.js';
-import type { ClientRef, Deal, DealStageChange, DealStatus, Id, Instant, Stage } from './types.js';
+import { participantKey } from './interactions.js';
+import type { ClientRef, Deal, DealStageChange, DealStatus, Id, Instant, InteractionKind, Stage } from './types.js';
 import { calendarDate, id, instant, money, optionalId, optionalText, parseInput, percent, requiredText } from './validation.js';
 
 const clientSchema = v.object(
@@ -158,6 +159,27 @@ export interface DealListOptions {
   limit?: number;
 }
 
+/** A deal's next step: the earliest planned interaction about it, or its earliest open task. */
+export interface NextActivity {
+  /** A planned interaction (call, meeting…) or an open (`new`, `accepted`) task. */
+  type: 'interaction' | 'task';
+  id: Id;
+  /** When it is planned for; a task's deadline. May be past (overdue). */
+  at: Instant;
+  /** The interaction's subject or the task's title. */
+  title: string;
+  /** The interaction's kind; tasks have none. */
+  kind?: InteractionKind;
+}
+
+/** What the cards of a page of deals show beside each deal. */
+export interface DealCardDetails {
+  /** The name of each deal's client (counterparty or lead) that still exists, by client id. */
+  clientNames: Record<Id, string>;
+  /** The next activity of each deal that has one, by deal id. */
+  nextActivities: Record<Id, NextActivity>;
+}
+
 /** Deals and their stage history (D2), the pipeline board (D3). */
 export interface DealsRepository {
   /**
@@ -204,6 +226,13 @@ export interface DealsRepository {
    * updated first). One indexed read, one loop. Live-query safe.
    */
   board(pipelineId: Id, options?: BoardOptions): Promise<Board>;
+  /**
+   * For a page of deals (a board's cards): their clients' names and each
+   * deal's next activity — the earliest planned interaction about it (linked
+   * by `dealId` or naming the deal as a party) or open task about it, overdue
+   * ones included. A few bulk indexed reads, however many deals. Live-query safe.
+   */
+  cardDetails(deals: ReadonlyArray<Pick<Deal, 'id' | 'clientType' | 'clientId'>>): Promise<DealCardDetails>;
   /** The board's numbers without the deals. Live-query safe. */
   totals(pipelineId: Id, filter?: BoardFilter): Promise<PipelineTotals>;
   /** A page of deals, most recently updated first. Live-query safe. */
@@ -456,6 +485,39 @@ export function createDealsRepository(ctx: StoreContext, _store: CrmStore): Deal
         count,
         sums,
       };
+    },
+
+    async cardDetails(deals) {
+      const idsOf = (type: ClientRef['type']) => [...new Set(deals.filter((deal) => deal.clientType === type).map((deal) => deal.clientId))];
+      const dealIds = deals.map((deal) => deal.id);
+      const [counterparties, leads, linked, asParty, tasks] = await Promise.all([
+        db.counterparties.bulkGet(idsOf('counterparty')),
+        db.leads.bulkGet(idsOf('lead')),
+        db.interactions.where('dealId').anyOf(dealIds).toArray(),
+        db.interactions.where('participantKeys').anyOf(dealIds.map((dealId) => participantKey({ type: 'deal', id: dealId }))).toArray(),
+        db.tasks.where('[subjectType+subjectId]').anyOf(dealIds.map((dealId) => ['deal', dealId])).toArray(),
+      ]);
+      const clientNames: Record<Id, string> = {};
+      for (const client of [...counterparties, ...leads]) if (client) clientNames[client.id] = client.name;
+      const nextActivities: Record<Id, NextActivity> = {};
+      const offer = (dealId: Id | undefined, next: NextActivity) => {
+        if (dealId === undefined) return;
+        const current = nextActivities[dealId];
+        if (!current || next.at < current.at || (next.at === current.at && next.id < current.id)) nextActivities[dealId] = next;
+      };
+      const wanted = new Set(dealIds);
+      for (const row of [...linked, ...asParty]) {
+        if (row.status !== 'planned') continue;
+        const next: NextActivity = { type: 'interaction', id: row.id, at: row.at, title: row.subject, kind: row.kind };
+        if (row.dealId !== undefined && wanted.has(row.dealId)) offer(row.dealId, next);
+        for (const party of row.participants) if (party.type === 'deal' && wanted.has(party.id)) offer(party.id, next);
+        if (row.subjectType === 'deal' && wanted.has(row.subjectId)) offer(row.subjectId, next);
+      }
+      for (const task of tasks) {
+        if (task.status !== 'new' && task.status !== 'accepted') continue;
+        offer(task.subjectId, { type: 'task', id: task.id, at: task.deadline, title: task.title });
+      }
+      return { clientNames, nextActivities };
     },
 
     async totals(pipelineId, filter = {}) {

@@ -4,7 +4,7 @@
  * transaction that carries its whole history along, or marked lost with a
  * reason; A7 makes a lead from an interaction with an unknown party.
  */
-import type { Table } from 'dexie';
+import { Dexie, type Table } from 'dexie';
 import * as v from 'valibot';
 import type { StoreContext } from './context.js';
 import { counterpartyTables, insertCounterparty, parseCounterparty, type CounterpartyInput } from './counterparties.js';
@@ -335,6 +335,27 @@ async function filteredLeads(db: CrmDatabase, f: LeadFilter): Promise<Lead[]> {
 
 const collator = new Intl.Collator('uk');
 
+/**
+ * The index range of a filter that is only a set of statuses the compound
+ * indexes cover (one status, the open ones, the closed ones), in the order of
+ * a date field; `undefined` for any other filter. Reads a page of 100 000 leads
+ * without loading the others.
+ */
+function indexedByStatus(db: CrmDatabase, filter: LeadFilter, field: 'createdAt' | 'updatedAt') {
+  const { status, ...rest } = filter;
+  if (status === undefined || Object.values(rest).some((value) => value !== undefined)) return undefined;
+  const statuses = [...new Set(Array.isArray(status) ? status : [status])];
+  const open = statuses.filter((one) => openStatuses.includes(one)).length;
+  const [index, key]: [string, string | number] | [undefined, undefined] =
+    statuses.length === 1
+      ? ['status', statuses[0]!]
+      : statuses.length === 2 && (open === 2 || open === 0)
+        ? ['open', open === 2 ? 1 : 0]
+        : [undefined, undefined];
+  if (index === undefined) return undefined;
+  return db.leads.where(`[${index}+${field}]`).between([key, Dexie.minKey], [key, Dexie.maxKey]);
+}
+
 function leadComparator(sort: LeadSort): (a: Lead, b: Lead) => number {
   const descending = sort.startsWith('-');
   const field = (descending ? sort.slice(1) : sort) as 'createdAt' | 'updatedAt' | 'name';
@@ -545,16 +566,31 @@ export function createLeadsRepository(ctx: StoreContext, store: CrmStore): Leads
         if (limit !== undefined) ordered = ordered.limit(limit);
         return ordered.toArray();
       }
+      const field = sort.replace('-', '');
+      const indexed = field === 'name' ? undefined : indexedByStatus(db, filter, field as 'createdAt' | 'updatedAt');
+      if (indexed) {
+        let ordered = sort.startsWith('-') ? indexed.reverse() : indexed;
+        if (offset) ordered = ordered.offset(offset);
+        if (limit !== undefined) ordered = ordered.limit(limit);
+        return ordered.toArray();
+      }
       return page((await filteredLeads(db, filter)).sort(leadComparator(sort)), offset, limit);
     },
 
     async count(filter = {}) {
       if (Object.values(filter).every((value) => value === undefined)) return db.leads.count();
-      return (await filteredLeads(db, filter)).length;
+      const indexed = indexedByStatus(db, filter, 'createdAt');
+      return indexed ? indexed.count() : (await filteredLeads(db, filter)).length;
     },
 
     async countByStatus(filter = {}) {
       const counts: Record<LeadStatus, number> = { new: 0, 'in-progress': 0, converted: 0, lost: 0 };
+      if (Object.values(filter).every((value) => value === undefined)) {
+        const statuses = Object.keys(counts) as LeadStatus[];
+        const each = await Promise.all(statuses.map((status) => db.leads.where('status').equals(status).count()));
+        statuses.forEach((status, index) => (counts[status] = each[index]!));
+        return counts;
+      }
       for (const lead of await filteredLeads(db, { ...filter, status: undefined })) counts[lead.status] += 1;
       return counts;
     },

@@ -158,6 +158,12 @@ export interface Lead extends Timestamps, ContactChannels {
   /** ЄДРПОУ or РНОКПП, if known. */
   taxCode?: string;
   status: LeadStatus;
+  /**
+   * 1 while the lead is open (`new` or `in-progress`), else 0. Derived from
+   * `status` by the database on every write, for the indexes the leads list
+   * pages through; never set it yourself.
+   */
+  open?: Flag;
   tags: Id[];
   sourceId?: Id;
   managerId?: Id;

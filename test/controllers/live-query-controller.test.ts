@@ -55,6 +55,30 @@ describe('LiveQueryController', () => {
     await waitUntil(() => text(probe) === 'EUR', 'the currency never rendered');
   });
 
+  it('reads nothing while disabled, and subscribes once enabled again', async () => {
+    const database = uniqueDatabaseName();
+    await getStore(database).settings.set('businessName', 'Квіти Полтави');
+    const provider = await fixture(
+      html`<crm-provider database=${database}><crm-test-probe offline></crm-test-probe></crm-provider>`,
+    );
+    const probe = provider.querySelector('crm-test-probe')!;
+    await settle();
+    expect(probe.queries).to.equal(0);
+    await getStore(database).settings.set('businessName', 'Квіти Києва');
+    await settle();
+    expect(probe.queries).to.equal(0);
+    probe.offline = false;
+    await waitUntil(() => probe.setting.status === 'complete');
+    await probe.updateComplete;
+    expect(text(probe)).to.equal('Квіти Києва');
+    probe.offline = true;
+    await probe.updateComplete;
+    const queries = probe.queries;
+    await getStore(database).settings.set('businessName', 'Квіти Львова');
+    await settle(100);
+    expect(probe.queries).to.equal(queries);
+  });
+
   it('unsubscribes on disconnect: no update reaches a removed element', async () => {
     const database = uniqueDatabaseName();
     const probe = await probeIn(database);

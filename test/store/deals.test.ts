@@ -461,3 +461,57 @@ describe('deals: references and period reads', () => {
     expect(await db.dealStageHistory.count()).to.equal(5);
   });
 });
+
+describe('deals.cardDetails', () => {
+  afterEach(deleteTestStores);
+
+  it('names each deal’s client and finds its earliest planned interaction or open task in bulk', async () => {
+    const { store, pipeline, counterparty, lead, clock } = await setup();
+    const kitchen = await kitchenDeal(store, pipeline.id, counterparty.id);
+    const windows = await store.deals.create({ title: 'Вікна', pipelineId: pipeline.id, client: { type: 'lead', id: lead.id } });
+    const quiet = await store.deals.create({ title: 'Без планів', pipelineId: pipeline.id, client: { type: 'lead', id: lead.id } });
+    const party = { type: 'counterparty' as const, id: counterparty.id };
+    const hour = 3_600_000;
+    // Linked by dealId: a done call (ignored), a planned meeting in two days and a planned call tomorrow.
+    await store.interactions.register({ kind: 'call', subject: 'Уже дзвонили', subjectRef: party, dealId: kitchen.id });
+    await store.interactions.register({ kind: 'meeting', status: 'planned', at: clock.now + 48 * hour, subject: 'Замір', subjectRef: party, dealId: kitchen.id });
+    const call = await store.interactions.register({ kind: 'call', status: 'planned', at: clock.now + 24 * hour, subject: 'Узгодити колір', subjectRef: party, dealId: kitchen.id });
+    // An open task about the deal that is due later, and a finished one due earlier: neither beats the call.
+    await store.tasks.create({ title: 'Кошторис', authorId: 'manager-1', performerId: 'manager-1', deadline: clock.now + 72 * hour, subjectRef: { type: 'deal', id: kitchen.id } });
+    const done = await store.tasks.create({ title: 'Старе', authorId: 'manager-1', performerId: 'manager-1', deadline: clock.now + hour, subjectRef: { type: 'deal', id: kitchen.id } });
+    await store.tasks.complete(done.id);
+    // The deal as the interaction's subject, and an overdue task of another deal.
+    const visit = await store.interactions.register({ kind: 'meeting', status: 'planned', at: clock.now + 5 * hour, subject: 'Огляд вікон', subjectRef: { type: 'deal', id: windows.id } });
+    const overdue = await store.tasks.create({ title: 'Передзвонити', authorId: 'manager-1', performerId: 'manager-1', deadline: clock.now - hour, subjectRef: { type: 'deal', id: windows.id } });
+
+    const details = await store.deals.cardDetails([kitchen, windows, quiet]);
+    expect(details.clientNames).to.deep.equal({ [counterparty.id]: counterparty.name, [lead.id]: lead.name });
+    expect(details.nextActivities[kitchen.id]).to.deep.equal({ type: 'interaction', id: call.id, at: call.at, title: 'Узгодити колір', kind: 'call' });
+    expect(details.nextActivities[windows.id]).to.deep.equal({ type: 'task', id: overdue.id, at: overdue.deadline, title: 'Передзвонити' });
+    expect(visit.at).to.be.greaterThan(overdue.deadline);
+    expect(details.nextActivities).to.not.have.property(quiet.id);
+    expect(await store.deals.cardDetails([])).to.deep.equal({ clientNames: {}, nextActivities: {} });
+  });
+
+  it('re-runs inside a live query when a planned interaction is added', async () => {
+    const { store, pipeline, counterparty, clock } = await setup();
+    const deal = await kitchenDeal(store, pipeline.id, counterparty.id);
+    const seen: Array<string | undefined> = [];
+    const subscription = observeQuery(() => store.deals.cardDetails([deal])).subscribe({
+      next: (details) => seen.push(details.nextActivities[deal.id]?.title),
+      error: () => undefined,
+    });
+    await settle();
+    await store.interactions.register({
+      kind: 'email',
+      status: 'planned',
+      at: clock.now + 3_600_000,
+      subject: 'Надіслати кошторис',
+      subjectRef: { type: 'counterparty', id: counterparty.id },
+      dealId: deal.id,
+    });
+    await settle(150);
+    subscription.unsubscribe();
+    expect(seen).to.deep.equal([undefined, 'Надіслати кошторис']);
+  });
+});

@@ -546,6 +546,27 @@ describe('leads.list / count / countByStatus / search', () => {
     expect(await store.leads.countByStatus({ managerId: manager.id })).to.deep.equal({ new: 1, 'in-progress': 0, converted: 1, lost: 1 });
   });
 
+  it('pages open, closed and one-status leads by date through the indexes, following every status change', async () => {
+    const store = freshStore();
+    const { yana, ivan, anna, yurii } = await seed(store);
+    const ids = async (filter: Parameters<CrmStore['leads']['list']>[0]) => (await store.leads.list(filter)).map((l) => l.id);
+    const open = ['new', 'in-progress'] as const;
+    expect(await ids({ status: [...open], sort: '-createdAt' })).to.deep.equal([ivan.id, yana.id]);
+    expect(await ids({ status: [...open], sort: 'createdAt', offset: 1, limit: 5 })).to.deep.equal([ivan.id]);
+    expect(await ids({ status: ['lost', 'converted'], sort: '-updatedAt' })).to.deep.equal([anna.id, yurii.id]);
+    expect(await ids({ status: 'in-progress', sort: 'updatedAt' })).to.deep.equal([ivan.id]);
+    expect(await store.leads.count({ status: [...open] })).to.equal(2);
+    expect(await store.leads.count({ status: ['converted', 'lost'] })).to.equal(2);
+    expect(await store.leads.count({ status: 'lost' })).to.equal(1);
+    // The flag follows the status whichever operation changes it.
+    await store.leads.reopen(yurii.id);
+    await store.leads.markLost(yana.id, { reasonId: (await store.lostReasons.list())[0]!.id });
+    expect(await ids({ status: [...open] })).to.deep.equal([yurii.id, ivan.id]);
+    expect(await store.leads.count({ status: [...open] })).to.equal(2);
+    expect((await store.leads.get(yana.id))!.open).to.equal(0);
+    expect((await store.leads.get(yurii.id))!.open).to.equal(1);
+  });
+
   it('searches open leads by name, company and phone; closed ones on request', async () => {
     const store = freshStore();
     const { yana, ivan, anna } = await seed(store);

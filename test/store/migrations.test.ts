@@ -52,9 +52,11 @@ function openStubbornConnection(name: string): Promise<IDBDatabase> {
 
 /**
  * What the versions after 1 do to version-1 records: version 2 gives history
- * entries the createdAt/updatedAt every record has, from their `at`.
+ * entries the createdAt/updatedAt every record has, from their `at`; version 3
+ * flags open leads (new or in progress) for the leads list's indexes.
  */
 function upgradedRows(table: string, rows: Array<Record<string, unknown>>): Array<Record<string, unknown>> {
+  if (table === 'leads') return rows.map((row) => ({ ...row, open: row.status === 'new' || row.status === 'in-progress' ? 1 : 0 }));
   if (table !== 'dealStageHistory' && table !== 'relationshipStageHistory') return rows;
   return rows.map((row) => ({ ...row, createdAt: row.createdAt ?? row.at, updatedAt: row.updatedAt ?? row.at }));
 }

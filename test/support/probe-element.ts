@@ -12,6 +12,8 @@ import type { SettingKey } from '../../src/store/settings.js';
 @customElement('crm-test-probe')
 export class CrmTestProbe extends CrmElement {
   @property() key: SettingKey = 'businessName';
+  /** Turns the query off (an element given plain data reads nothing). */
+  @property({ type: Boolean }) offline = false;
   /** Makes the query throw, to show the error state. */
   @property({ type: Boolean }) broken = false;
 
@@ -21,6 +23,7 @@ export class CrmTestProbe extends CrmElement {
   readonly setting = new LiveQueryController(this, {
     store: () => this.stores.store,
     args: (): [SettingKey, boolean] => [this.key, this.broken],
+    enabled: () => !this.offline,
     query: async (store, key, broken) => {
       this.queries += 1;
       if (broken) throw new CrmError('NOT_FOUND', 'error.notFound', { field: key });

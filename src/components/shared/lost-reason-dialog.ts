@@ -44,7 +44,11 @@ export class CrmLostReasonDialog extends CrmElement {
   @state() private saving = false;
   @query('dialog') private dialog!: HTMLDialogElement;
 
-  private readonly catalogues = new CataloguesController(this, () => this.stores.store);
+  private readonly catalogues = new CataloguesController(
+    this,
+    () => this.stores.store,
+    () => !this.reasons,
+  );
   private settle: ((choice: LostReasonChoice | undefined) => void) | undefined;
 
   /**

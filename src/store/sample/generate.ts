@@ -216,14 +216,18 @@ export function generateSampleData(options: SampleDataOptions = {}): SampleDatas
   }
 
   // ── pipelines, deals and their history ──
-  const pipelineOf = (name: string, stageNames: readonly string[]) => {
-    const pipeline = put('pipelines', { id: id(), name, archived: 0, ...stamp(yearAgo) });
+  // Sales first, wholesale a minute later: the order `pipelines.list` gives, and the board a user sees first.
+  const pipelineOf = (name: string, stageNames: readonly string[], at: number) => {
+    const pipeline = put('pipelines', { id: id(), name, archived: 0, ...stamp(at) });
     const stages = stageNames.map((stageName, order) =>
-      put('stages', { id: id(), pipelineId: pipeline.id, name: stageName, order, probability: Math.round(((order + 1) / stageNames.length) * 90), ...stamp(yearAgo) }),
+      put('stages', { id: id(), pipelineId: pipeline.id, name: stageName, order, probability: Math.round(((order + 1) / stageNames.length) * 90), ...stamp(at) }),
     );
     return { pipeline, stages };
   };
-  const pipelines = [pipelineOf('Продажі', defaultStageNames), pipelineOf('Оптові замовлення', words.wholesaleStages)];
+  const pipelines = [
+    pipelineOf('Продажі', defaultStageNames, yearAgo),
+    pipelineOf('Оптові замовлення', words.wholesaleStages, yearAgo + 60_000),
+  ];
   const deals: T.Deal[] = [];
   for (let i = 0; i < count(600); i += 1) {
     const { pipeline, stages } = random.chance(0.75) ? pipelines[0]! : pipelines[1]!;

@@ -1,0 +1,148 @@
+import { css, html, nothing } from 'lit';
+import { customElement, query, state } from 'lit/decorators.js';
+import { CrmError } from '../../store/errors.js';
+import { formStyles } from '../../styles/forms.js';
+import { CrmElement } from '../crm-element.js';
+import { errorAt, errorOutside, focusFirstInvalid, selectField } from './fields.js';
+
+/** What the remove dialog needs to know about the stage and where its deals may go. */
+export interface StageRemoval {
+  /** The name of the stage to remove, shown in the heading. */
+  stageName: string;
+  /** How many deals (open and closed) sit at the stage; with none, the dialog only asks to confirm. */
+  dealCount: number;
+  /** The other stages of the pipeline, in order: where the deals may go. */
+  targets: ReadonlyArray<{ id: string; name: string }>;
+  /**
+   * Removes the stage (asks the host, then writes). Resolves `false` when the
+   * host vetoed the change (the dialog closes); a `CrmError` it throws is shown
+   * at its field and the dialog stays open.
+   */
+  commit: (moveDealsTo: string | undefined) => Promise<boolean>;
+}
+
+/**
+ * The modal dialog that confirms removing a pipeline stage and, when the stage
+ * has deals, asks which stage takes them over. Escape or "Cancel" leaves
+ * everything as it was. Used inside `crm-pipeline-editor`; not public.
+ *
+ * @internal
+ */
+@customElement('crm-pipeline-editor-remove-dialog')
+export class CrmPipelineEditorRemoveDialog extends CrmElement {
+  static override styles = [
+    ...CrmElement.styles,
+    formStyles,
+    css`
+      h2,
+      p {
+        overflow-wrap: anywhere;
+      }
+      button.danger {
+        background: var(--_crm-color-danger);
+        border-color: var(--_crm-color-danger);
+        color: var(--_crm-color-on-primary);
+      }
+    `,
+  ];
+
+  @state() private removal: StageRemoval | undefined;
+  @state() private target = '';
+  @state() private error: unknown;
+  @state() private saving = false;
+  @query('dialog') private dialog!: HTMLDialogElement;
+
+  private settle: ((result: { moveDealsTo?: string } | undefined) => void) | undefined;
+
+  /**
+   * Opens the dialog. Resolves with the chosen target (none for a stage
+   * without deals) once the stage is removed, or `undefined` when the user
+   * cancels or the host vetoes.
+   */
+  async open(removal: StageRemoval): Promise<{ moveDealsTo?: string } | undefined> {
+    this.settle?.(undefined);
+    this.removal = removal;
+    this.target = '';
+    this.error = undefined;
+    await this.updateComplete;
+    this.dialog.showModal();
+    return new Promise((resolve) => (this.settle = resolve));
+  }
+
+  private finish(result: { moveDealsTo?: string } | undefined): void {
+    const settle = this.settle;
+    this.settle = undefined;
+    this.removal = undefined;
+    if (this.dialog.open) this.dialog.close();
+    settle?.(result);
+  }
+
+  /** Whether a target must be chosen: the stage has deals, or the store said so. */
+  private get asksTarget(): boolean {
+    return (this.removal?.dealCount ?? 0) > 0 || (this.error instanceof CrmError && this.error.field === 'moveDealsTo');
+  }
+
+  private async submit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    if (this.saving || !this.removal) return;
+    const moveDealsTo = this.asksTarget ? this.target : undefined;
+    this.error = undefined;
+    try {
+      if (moveDealsTo === '') throw new CrmError('VALIDATION', 'error.stageHasDeals', { field: 'moveDealsTo' });
+      this.saving = true;
+      const removed = await this.removal.commit(moveDealsTo);
+      this.finish(removed ? (moveDealsTo ? { moveDealsTo } : {}) : undefined);
+    } catch (error) {
+      if (!(error instanceof CrmError)) throw error;
+      this.error = error;
+      await this.updateComplete;
+      focusFirstInvalid(this.renderRoot);
+    } finally {
+      this.saving = false;
+    }
+  }
+
+  protected override render() {
+    const removal = this.removal;
+    const message = (error: CrmError) => this.localize.errorMessage(error);
+    return html`<dialog aria-labelledby="remove-title" aria-describedby="remove-deals" @close=${() => this.finish(undefined)}>
+      ${removal
+        ? html`<form @submit=${this.submit} novalidate>
+            <h2 id="remove-title">${this.localize.term('pipelineEditor.removeTitle', removal.stageName)}</h2>
+            <p id="remove-deals">
+              ${removal.dealCount > 0
+                ? this.localize.term('pipelineEditor.removeHasDeals', removal.dealCount)
+                : this.localize.term('pipelineEditor.removeEmpty')}
+            </p>
+            ${this.asksTarget
+              ? selectField({
+                  id: 'remove-target',
+                  label: this.localize.term('pipelineEditor.moveDealsTo'),
+                  value: this.target,
+                  required: true,
+                  emptyLabel: this.localize.term('pipelineEditor.chooseStage'),
+                  options: removal.targets.map((stage) => ({ value: stage.id, label: stage.name })),
+                  error: errorAt(this.error, 'moveDealsTo', message),
+                  onChange: (value) => (this.target = value),
+                })
+              : nothing}
+            ${errorOutside(this.error, ['moveDealsTo'])
+              ? html`<p class="field-error" role="alert">${this.localize.errorMessage(this.error)}</p>`
+              : nothing}
+            <div class="actions">
+              <button type="button" @click=${() => this.finish(undefined)}>${this.localize.term('action.cancel')}</button>
+              <button class="danger" type="submit" aria-disabled=${this.saving ? 'true' : 'false'}>
+                ${this.localize.term(this.saving ? 'common.saving' : 'pipelineEditor.confirmRemove')}
+              </button>
+            </div>
+          </form>`
+        : nothing}
+    </dialog>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'crm-pipeline-editor-remove-dialog': CrmPipelineEditorRemoveDialog;
+  }
+}

@@ -1,0 +1,100 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { CrmError } from '../../store/errors.js';
+import type { Stage } from '../../store/types.js';
+
+/** `editing` while the pipeline's own name is being changed (stage ids are UUIDs). */
+export const PIPELINE_NAME = '#pipeline';
+
+/**
+ * Refuses a name the store would refuse (empty, too long, a sibling's name
+ * in any case) before the host is asked: so an unbound editor shows it too.
+ */
+export function checkName(name: string, limit: number, siblings: readonly Stage[]): void {
+  if (!name) throw new CrmError('VALIDATION', 'error.required', { field: 'name' });
+  if (name.length > limit) throw new CrmError('VALIDATION', 'error.tooLong', { field: 'name', params: { limit } });
+  const lower = name.toLocaleLowerCase('uk');
+  if (siblings.some((stage) => stage.name.toLocaleLowerCase('uk') === lower))
+    throw new CrmError('DUPLICATE', 'error.duplicateName', { field: 'name' });
+}
+
+/** One inline rename: the name typed, what it was, how to check and commit it. */
+export interface NameEdit {
+  name: string;
+  current: string;
+  check(): void;
+  /** Asks the host and writes; resolves `false` when vetoed, throws a store refusal. */
+  commit(): Promise<boolean>;
+  /** Announced once written. */
+  done: string;
+}
+
+/**
+ * The inline rename of `crm-pipeline-editor` (a stage's name or, with
+ * `PIPELINE_NAME`, the pipeline's): which one is open, the text typed and the
+ * refusal to show at the field. Focus goes to the field on opening and back
+ * to the "Rename" button on closing, through `focus`.
+ *
+ * @internal
+ */
+export class InlineRenameController implements ReactiveController {
+  /** The stage id (or `PIPELINE_NAME`) being renamed. */
+  editing: string | undefined;
+  draft = '';
+  /** The last refusal, shown at the field. */
+  error: unknown;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & { readonly renderRoot: ParentNode },
+    private readonly focus: (selector: string, stageId?: string) => void,
+    private readonly announce: (text: string) => void,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  start(id: string, name: string): void {
+    this.editing = id;
+    this.draft = name;
+    this.error = undefined;
+    if (id === PIPELINE_NAME) this.focus('#pipeline-name');
+    else this.focus('[data-control="rename-input"]', id);
+    this.host.requestUpdate();
+  }
+
+  setDraft(value: string): void {
+    this.draft = value;
+    this.host.requestUpdate();
+  }
+
+  stop(): void {
+    const id = this.editing;
+    this.editing = undefined;
+    this.error = undefined;
+    if (id === PIPELINE_NAME) this.focus('[data-control="pipeline-rename"]');
+    else if (id !== undefined) this.focus('[data-control="rename"]', id);
+    this.host.requestUpdate();
+  }
+
+  cancel(cancelled: string): void {
+    this.stop();
+    this.announce(cancelled);
+  }
+
+  async save(edit: NameEdit): Promise<void> {
+    this.error = undefined;
+    try {
+      if (edit.name === edit.current) return this.stop();
+      edit.check();
+      const accepted = await edit.commit();
+      this.stop();
+      if (accepted) this.announce(edit.done);
+    } catch (error) {
+      if (!(error instanceof CrmError)) throw error;
+      this.error = error;
+      this.host.requestUpdate();
+      await this.host.updateComplete;
+      this.host.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    }
+  }
+}

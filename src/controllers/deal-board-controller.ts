@@ -1,0 +1,180 @@
+import type { ReactiveControllerHost } from 'lit';
+import type { DealStageTarget } from '../events/deal-stage-change-request.js';
+import type { Board, BoardColumn, BoardFilter, DealCardDetails, SumsByCurrency } from '../store/deals.js';
+import type { CrmStore } from '../store/store.js';
+import type { Deal, Id, LostReason } from '../store/types.js';
+import { LiveQueryController } from './live-query-controller.js';
+
+/**
+ * What a deal board shows: the store's `Board` (every stage with the count and
+ * sums of all matching deals and the first of them) and the names its cards
+ * need. Bound, the board reads it from the store; unbound, the page gives it.
+ */
+export interface DealBoardData extends Board, Partial<DealCardDetails> {
+  /** The pipeline's name, the board's heading. */
+  pipelineName?: string;
+  /** Managers' names by user id. */
+  managerNames?: Record<Id, string>;
+  /** The reasons offered when a deal is dropped on "lost" (unbound use; bound, the store's). */
+  lostReasons?: LostReason[];
+}
+
+/** Which board to read from the store. */
+export interface DealBoardQuery extends Omit<BoardFilter, 'status'> {
+  /** The pipeline; unset, the first one. */
+  pipelineId: Id | undefined;
+  perStage: number;
+}
+
+/** Where the board is in its life. */
+export type DealBoardStatus = 'loading' | 'ready' | 'not-found' | 'no-pipelines' | 'error';
+
+type BoardRead = { board: DealBoardData } | { missing: 'not-found' | 'no-pipelines' };
+
+/** A move shown before the store confirms it; it applies while pending, and while the data it was made on is shown. */
+interface OptimisticMove {
+  deal: Deal;
+  to: DealStageTarget;
+  basis: DealBoardData | undefined;
+  pending: boolean;
+}
+
+async function readBoard(store: CrmStore, query: DealBoardQuery): Promise<BoardRead> {
+  const { pipelineId, ...options } = query;
+  const pipeline = pipelineId !== undefined ? await store.pipelines.get(pipelineId) : (await store.pipelines.list())[0];
+  if (!pipeline) return { missing: pipelineId !== undefined ? 'not-found' : 'no-pipelines' };
+  const board = await store.deals.board(pipeline.id, options);
+  const [details, users] = await Promise.all([store.deals.cardDetails(board.stages.flatMap((column) => column.deals)), store.users.list()]);
+  const managerNames = Object.fromEntries(users.map((user) => [user.id, user.name]));
+  return { board: { ...board, ...details, pipelineName: pipeline.name, managerNames } };
+}
+
+function addSum(sums: SumsByCurrency, deal: Deal, sign: 1 | -1): SumsByCurrency {
+  return { ...sums, [deal.amount.currency]: (sums[deal.amount.currency] ?? 0) + sign * deal.amount.minor };
+}
+
+/**
+ * The data of a deal board: read live from the store (one query for the board,
+ * its cards' client names and next activities, and the managers' names), or
+ * given by the page; with moves shown at once and taken back if the store
+ * refuses them; and how many cards each column shows (more on demand).
+ */
+export class DealBoardController {
+  private readonly live: LiveQueryController<BoardRead | undefined, [DealBoardQuery | undefined]>;
+  private readonly moves = new Set<OptimisticMove>();
+  private readonly limits = new Map<Id, number>();
+  private cache: { source: DealBoardData | undefined; version: number; data: DealBoardData | undefined } | undefined;
+  private version = 0;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly options: {
+      store: () => CrmStore;
+      /** The page's data; `undefined` reads the store, `null` is "still loading". */
+      given: () => DealBoardData | null | undefined;
+      query: () => DealBoardQuery;
+    },
+  ) {
+    this.live = new LiveQueryController(host, {
+      store: options.store,
+      // Unbound, the query is never run: the store stays untouched.
+      args: () => [options.given() === undefined ? this.withLimits(options.query()) : undefined],
+      query: (store, query) => (query ? readBoard(store, query) : undefined),
+    });
+  }
+
+  get bound(): boolean {
+    return this.options.given() === undefined;
+  }
+
+  get status(): DealBoardStatus {
+    const given = this.options.given();
+    if (given !== undefined) return given === null ? 'loading' : 'ready';
+    if (this.live.status === 'error') return 'error';
+    const read = this.live.value;
+    if (this.live.status === 'pending' && !read) return 'loading';
+    return read && 'missing' in read ? read.missing : read ? 'ready' : 'loading';
+  }
+
+  get error(): unknown {
+    return this.live.error;
+  }
+
+  /** The board as shown: the source data with pending moves applied. */
+  get data(): DealBoardData | undefined {
+    const source = this.source;
+    const cache = this.cache;
+    if (cache && cache.source === source && cache.version === this.version) return cache.data;
+    for (const move of this.moves) if (!move.pending && move.basis !== source) this.moves.delete(move);
+    let data = source;
+    if (data) for (const move of this.moves) data = this.apply(data, move);
+    this.cache = { source, version: this.version, data };
+    return data;
+  }
+
+  /** How many cards the column shows. */
+  limit(stageId: Id): number {
+    return this.limits.get(stageId) ?? this.options.query().perStage;
+  }
+
+  /** Shows another page of the column's cards. */
+  showMore(stageId: Id): void {
+    this.limits.set(stageId, this.limit(stageId) + this.options.query().perStage);
+    this.host.requestUpdate();
+  }
+
+  /** Shows a deal moved at once; returns the move to `settle` or `rollback`. */
+  begin(deal: Deal, to: DealStageTarget): object {
+    const move: OptimisticMove = { deal, to, basis: this.source, pending: true };
+    this.moves.add(move);
+    this.changed();
+    return move;
+  }
+
+  /** The store took the move (or, unbound, the page was told): it stays shown until fresh data arrives. */
+  settle(move: object): void {
+    Object.assign(move as OptimisticMove, { pending: false, basis: this.source });
+    this.changed();
+  }
+
+  /** The store refused the move: the deal goes back. */
+  rollback(move: object): void {
+    this.moves.delete(move as OptimisticMove);
+    this.changed();
+  }
+
+  private get source(): DealBoardData | undefined {
+    const given = this.options.given();
+    if (given !== undefined) return given ?? undefined;
+    const read = this.live.value;
+    return read && 'board' in read ? read.board : undefined;
+  }
+
+  private changed(): void {
+    this.version += 1;
+    this.host.requestUpdate();
+  }
+
+  private withLimits(query: DealBoardQuery): DealBoardQuery {
+    return { ...query, perStage: Math.max(query.perStage, ...this.limits.values()) };
+  }
+
+  /** The board with one move applied; unchanged if the deal is no longer where the move took it from. */
+  private apply(board: DealBoardData, move: OptimisticMove): DealBoardData {
+    const { deal, to } = move;
+    const from = board.stages.find((column) => column.stage.id === deal.stageId);
+    if (!from?.deals.some((shown) => shown.id === deal.id)) return board;
+    const now = Date.now();
+    const stages = board.stages.map((column): BoardColumn => {
+      if (column === from)
+        return { ...column, count: column.count - 1, sums: addSum(column.sums, deal, -1), deals: column.deals.filter((d) => d.id !== deal.id) };
+      if (to.type === 'stage' && column.stage.id === to.stageId) {
+        const moved: Deal = { ...deal, stageId: to.stageId, stageEnteredAt: now, updatedAt: now };
+        return { ...column, count: column.count + 1, sums: addSum(column.sums, deal, 1), deals: [moved, ...column.deals] };
+      }
+      return column;
+    });
+    const leaves = to.type !== 'stage';
+    return { ...board, stages, count: board.count - (leaves ? 1 : 0), sums: leaves ? addSum(board.sums, deal, -1) : board.sums };
+  }
+}
