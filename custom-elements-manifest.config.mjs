@@ -30,6 +30,7 @@ export default {
   outdir: process.env.CEM_OUTDIR ?? '.',
   litelement: true,
   dependencies: false,
-  packagejson: true,
+  // package.json names custom-elements.json itself; the analyzer would write its outdir there (a temp dir under manifest:check).
+  packagejson: false,
   plugins: [tidyManifest()],
 };

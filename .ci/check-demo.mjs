@@ -25,6 +25,16 @@ await checkBuiltSite('demo check', { mode: 'demo' }, async (browser, url) => {
   await page.locator('crm-storage-status').getByText('Сховище браузера').waitFor();
   await page.screenshot({ path: `${outDir}/demo-uk.png`, fullPage: true });
 
+  // Угоди: the sample pipeline with its cards; Ліди: the directory and a chosen lead's card.
+  await page.getByRole('link', { name: 'Угоди' }).click();
+  await page.locator('crm-deal-pipeline .card').first().waitFor({ timeout: 15_000 });
+  await page.screenshot({ path: `${outDir}/demo-uk-deals.png` });
+  await page.getByRole('link', { name: 'Ліди' }).click();
+  await page.locator('crm-lead-list [role=row][data-index="0"]').click({ timeout: 15_000 });
+  await page.locator('crm-lead-card').getByRole('button', { name: 'Перетворити на клієнта' }).waitFor();
+  await page.screenshot({ path: `${outDir}/demo-uk-leads.png` });
+  await page.getByRole('link', { name: 'Огляд' }).click();
+
   await page.getByLabel('Мова').selectOption('en');
   await page.locator('crm-storage-status').getByText('Browser storage').waitFor();
   await page.getByRole('link', { name: 'Settings' }).click();

@@ -1,6 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { FormSubmitController } from '../../controllers/form-submit-controller.js';
 import { minorUnitsPerMajor, numberFormat } from '../../i18n/format.js';
 import { CrmError } from '../../store/errors.js';
 import type { DuplicateMatch } from '../../store/duplicates.js';
@@ -10,7 +11,7 @@ import type { CrmStore } from '../../store/store.js';
 import type { Lead } from '../../store/types.js';
 import { formStyles } from '../../styles/forms.js';
 import { CrmElement } from '../crm-element.js';
-import { errorAt, errorOutside, focusFirstInvalid, selectField, textField } from './fields.js';
+import { errorAt, formFooter, selectField, textField } from './fields.js';
 
 /**
  * An amount typed the way people of `locale` write it (`12 500,50` in
@@ -110,10 +111,9 @@ export class CrmConvertLeadDialog extends CrmElement {
   @state() private stageId = '';
   @state() private dealTitle = '';
   @state() private amount = '';
-  @state() private error: unknown;
-  @state() private saving = false;
   @query('dialog') private dialog!: HTMLDialogElement;
 
+  private readonly submitter = new FormSubmitController(this);
   private settle: ((converted: boolean) => void) | undefined;
 
   /** Opens the dialog. Resolves `true` once the conversion is committed, `false` when the user cancels. */
@@ -128,8 +128,8 @@ export class CrmConvertLeadDialog extends CrmElement {
       stageId: first?.stages[0]?.id ?? '',
       dealTitle: request.lead.company ?? request.lead.name,
       amount: '',
-      error: undefined,
     });
+    this.submitter.reset();
     await this.updateComplete;
     this.dialog.showModal();
     return new Promise((resolve) => (this.settle = resolve));
@@ -158,21 +158,13 @@ export class CrmConvertLeadDialog extends CrmElement {
 
   private async submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    if (this.saving || !this.request) return;
-    this.error = undefined;
-    try {
+    const request = this.request;
+    if (this.submitter.saving || !request) return;
+    await this.submitter.run(async () => {
       const input = this.input();
-      this.saving = true;
-      await this.request.commit(input);
+      await request.commit(input);
       this.finish(true);
-    } catch (error) {
-      if (!(error instanceof CrmError)) throw error;
-      this.error = error;
-      await this.updateComplete;
-      focusFirstInvalid(this.renderRoot);
-    } finally {
-      this.saving = false;
-    }
+    });
   }
 
   private choosePipeline(pipelineId: string): void {
@@ -184,8 +176,8 @@ export class CrmConvertLeadDialog extends CrmElement {
     const term = this.localize.term.bind(this.localize);
     const lead = request.lead;
     const newName = lead.taxCode?.length === 8 ? (lead.company ?? lead.name) : lead.name;
-    const message = errorAt(this.error, 'counterparty', (e) => this.localize.errorMessage(e)) ??
-      errorAt(this.error, 'counterpartyId', (e) => this.localize.errorMessage(e));
+    const message = errorAt(this.submitter.error, 'counterparty', (e) => this.localize.errorMessage(e)) ??
+      errorAt(this.submitter.error, 'counterpartyId', (e) => this.localize.errorMessage(e));
     const choices = [{ id: '', label: term('leadCard.convertNew', newName) }].concat(
       request.candidates.map((match) => ({ id: match.id, label: term('leadCard.convertExisting', match.name) })),
     );
@@ -214,7 +206,7 @@ export class CrmConvertLeadDialog extends CrmElement {
           value: this.pipelineId,
           required: true,
           options: request.pipelines.map((p) => ({ value: p.pipeline.id, label: p.pipeline.name })),
-          error: errorAt(this.error, 'deal.pipelineId', message),
+          error: errorAt(this.submitter.error, 'deal.pipelineId', message),
           onChange: (value) => this.choosePipeline(value),
         })}
         ${selectField({
@@ -222,7 +214,7 @@ export class CrmConvertLeadDialog extends CrmElement {
           label: term('field.stage'),
           value: this.stageId,
           options: stages.map((stage) => ({ value: stage.id, label: stage.name })),
-          error: errorAt(this.error, 'deal.stageId', message),
+          error: errorAt(this.submitter.error, 'deal.stageId', message),
           onChange: (value) => (this.stageId = value),
         })}
       </div>
@@ -231,7 +223,7 @@ export class CrmConvertLeadDialog extends CrmElement {
         label: term('leadCard.dealTitle'),
         value: this.dealTitle,
         required: true,
-        error: errorAt(this.error, 'deal.title', message),
+        error: errorAt(this.submitter.error, 'deal.title', message),
         onInput: (value) => (this.dealTitle = value),
       })}
       ${textField({
@@ -241,7 +233,7 @@ export class CrmConvertLeadDialog extends CrmElement {
         inputmode: 'decimal',
         autocomplete: 'off',
         hint: term('leadCard.amountHint'),
-        error: errorAt(this.error, 'deal.amount', message),
+        error: errorAt(this.submitter.error, 'deal.amount', message),
         onInput: (value) => (this.amount = value),
       })}`;
   }
@@ -262,15 +254,13 @@ export class CrmConvertLeadDialog extends CrmElement {
                   </label>
                   ${this.withDeal ? this.renderDeal(request) : nothing}`
               : html`<p class="hint">${term('leadCard.noPipelines')}</p>`}
-            ${errorOutside(this.error, fieldNames)
-              ? html`<p class="field-error" role="alert">${this.localize.errorMessage(this.error)}</p>`
-              : nothing}
-            <div class="actions">
-              <button type="button" @click=${() => this.finish(false)}>${term('action.cancel')}</button>
-              <button class="primary" type="submit" aria-disabled=${this.saving ? 'true' : 'false'}>
-                ${term(this.saving ? 'common.saving' : 'leadCard.convertConfirm')}
-              </button>
-            </div>
+            ${formFooter(this.localize, {
+              error: this.submitter.error,
+              fields: fieldNames,
+              saving: this.submitter.saving,
+              submitLabel: term('leadCard.convertConfirm'),
+              onCancel: () => this.finish(false),
+            })}
           </form>`
         : nothing}
     </dialog>`;

@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
+import type { CrmLocalizeController } from '../../controllers/localize-controller.js';
 import { CrmError } from '../../store/errors.js';
 
 /**
@@ -120,4 +121,38 @@ export function selectField(options: SelectFieldOptions): TemplateResult {
 /** Focuses the first field marked invalid in a form, so a keyboard user lands on what to fix. */
 export function focusFirstInvalid(root: ParentNode): void {
   root.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+}
+
+export interface FormFooterOptions {
+  /** The form's error: shown here (as an alert) when it concerns none of `fields`. */
+  error: unknown;
+  /** The fields that show their own errors. */
+  fields: readonly string[];
+  /** While `true` the submit button says "Saving…" and is marked `aria-disabled`. */
+  saving: boolean;
+  /** The localized label of the submit button. */
+  submitLabel: string;
+  /** What "Cancel" does. */
+  onCancel: () => void;
+  /** The submit button's look: `primary` (the default) or `danger` for a destructive action. */
+  tone?: 'primary' | 'danger';
+  /** A short localized hint at the start of the buttons' row. */
+  hint?: string;
+}
+
+/**
+ * The end of a form: an error that belongs to no field (`role="alert"`), then
+ * the `.actions` row with "Cancel" and the submit button.
+ */
+export function formFooter(localize: CrmLocalizeController, options: FormFooterOptions): TemplateResult {
+  return html`${errorOutside(options.error, options.fields)
+      ? html`<p class="field-error" role="alert">${localize.errorMessage(options.error)}</p>`
+      : nothing}
+    <div class="actions">
+      ${options.hint !== undefined ? html`<p class="hint">${options.hint}</p>` : nothing}
+      <button type="button" @click=${() => options.onCancel()}>${localize.term('action.cancel')}</button>
+      <button class=${options.tone ?? 'primary'} type="submit" aria-disabled=${options.saving ? 'true' : 'false'}>
+        ${options.saving ? localize.term('common.saving') : options.submitLabel}
+      </button>
+    </div>`;
 }

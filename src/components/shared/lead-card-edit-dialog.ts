@@ -1,7 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import type { CatalogueLists } from '../../controllers/catalogues-controller.js';
-import { CrmError } from '../../store/errors.js';
+import { FormSubmitController } from '../../controllers/form-submit-controller.js';
 import type { LeadInput, LeadPatch } from '../../store/leads.js';
 import type { Lead } from '../../store/types.js';
 import { formStyles } from '../../styles/forms.js';
@@ -36,18 +36,17 @@ export class CrmLeadEditDialog extends CrmElement {
   ];
 
   @state() private request: LeadEditRequest | undefined;
-  @state() private error: unknown;
-  @state() private saving = false;
   @query('dialog') private dialog!: HTMLDialogElement;
   @query('crm-lead-form') private form: CrmLeadForm | undefined;
 
+  private readonly submitter = new FormSubmitController(this);
   private settle: ((saved: boolean) => void) | undefined;
 
   /** Opens the dialog on `request.lead`. Resolves `true` once the change is committed, `false` when the user cancels. */
   async open(request: LeadEditRequest): Promise<boolean> {
     this.settle?.(false);
     this.request = request;
-    this.error = undefined;
+    this.submitter.reset();
     await this.updateComplete;
     this.dialog.showModal();
     await this.form?.updateComplete;
@@ -64,17 +63,12 @@ export class CrmLeadEditDialog extends CrmElement {
   }
 
   private async submit(event: CustomEvent<LeadInput>): Promise<void> {
-    if (this.saving || !this.request) return;
-    this.saving = true;
-    try {
-      await this.request.commit(event.detail);
+    const request = this.request;
+    if (this.submitter.saving || !request) return;
+    await this.submitter.run(async () => {
+      await request.commit(event.detail);
       this.finish(true);
-    } catch (error) {
-      if (!(error instanceof CrmError)) throw error;
-      this.error = error;
-    } finally {
-      this.saving = false;
-    }
+    });
   }
 
   protected override render() {
@@ -84,9 +78,9 @@ export class CrmLeadEditDialog extends CrmElement {
         ? html`<h2 id="edit-title">${this.localize.term('leadCard.editTitle', request.lead.name)}</h2>
             <crm-lead-form
               .lead=${request.lead}
-              .error=${this.error}
+              .error=${this.submitter.error}
               .catalogues=${request.catalogues}
-              ?busy=${this.saving}
+              ?busy=${this.submitter.saving}
               @lead-form-submit=${this.submit}
               @lead-form-cancel=${() => this.finish(false)}
             ></crm-lead-form>`

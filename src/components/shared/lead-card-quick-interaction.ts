@@ -1,10 +1,11 @@
-import { css, html, nothing } from 'lit';
+import { css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { FormSubmitController } from '../../controllers/form-submit-controller.js';
 import { CrmError } from '../../store/errors.js';
 import type { InteractionDirection, InteractionKind } from '../../store/types.js';
 import { formStyles } from '../../styles/forms.js';
 import { CrmElement } from '../crm-element.js';
-import { errorAt, errorOutside, focusFirstInvalid, selectField, textField } from './fields.js';
+import { errorAt, formFooter, selectField, textField } from './fields.js';
 
 /** What the quick form gives its owner to write. */
 export interface QuickInteraction {
@@ -65,8 +66,7 @@ export class CrmLeadQuickInteraction extends CrmElement {
   @state() private direction: InteractionDirection = 'outgoing';
   @state() private subject = '';
   @state() private body = '';
-  @state() private error: unknown;
-  @state() private saving = false;
+  private readonly submitter = new FormSubmitController(this);
 
   /** Focuses the summary, the one field a quick note needs. */
   override focus(options?: FocusOptions): void {
@@ -75,28 +75,19 @@ export class CrmLeadQuickInteraction extends CrmElement {
 
   private async submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    if (this.saving) return;
-    this.error = undefined;
+    if (this.submitter.saving) return;
     const subject = this.subject.trim();
     const body = this.body.trim();
-    try {
+    await this.submitter.run(async () => {
       if (!subject) throw new CrmError('VALIDATION', 'error.required', { field: 'subject' });
-      this.saving = true;
       await this.commit?.({ kind: this.kind, direction: this.direction, subject, ...(body ? { body } : {}) });
       this.subject = this.body = '';
       this.dispatchEvent(new Event('quick-interaction-done'));
-    } catch (error) {
-      if (!(error instanceof CrmError)) throw error;
-      this.error = error;
-      await this.updateComplete;
-      focusFirstInvalid(this.renderRoot);
-    } finally {
-      this.saving = false;
-    }
+    });
   }
 
   private cancel(): void {
-    this.error = undefined;
+    this.submitter.reset();
     this.dispatchEvent(new Event('quick-interaction-cancel'));
   }
 
@@ -109,6 +100,7 @@ export class CrmLeadQuickInteraction extends CrmElement {
   protected override render() {
     const term = this.localize.term.bind(this.localize);
     const message = (error: CrmError) => this.localize.errorMessage(error);
+    const error = this.submitter.error;
     return html`<form novalidate @submit=${this.submit} @keydown=${this.onKeydown}>
       <fieldset>
         <legend>${term('leadCard.quickLegend')}</legend>
@@ -118,7 +110,7 @@ export class CrmLeadQuickInteraction extends CrmElement {
           value: this.subject,
           required: true,
           autocomplete: 'off',
-          error: errorAt(this.error, 'subject', message),
+          error: errorAt(error, 'subject', message),
           onInput: (value) => (this.subject = value),
         })}
         <div class="row">
@@ -127,7 +119,7 @@ export class CrmLeadQuickInteraction extends CrmElement {
             label: term('leadCard.quickKind'),
             value: this.kind,
             options: kinds.map((kind) => ({ value: kind, label: term(`interaction.kind.${kind}`) })),
-            error: errorAt(this.error, 'kind', message),
+            error: errorAt(error, 'kind', message),
             onChange: (value) => (this.kind = value as InteractionKind),
           })}
           ${selectField({
@@ -135,7 +127,7 @@ export class CrmLeadQuickInteraction extends CrmElement {
             label: term('leadCard.quickDirection'),
             value: this.direction,
             options: directions.map((direction) => ({ value: direction, label: term(`interaction.direction.${direction}`) })),
-            error: errorAt(this.error, 'direction', message),
+            error: errorAt(error, 'direction', message),
             onChange: (value) => (this.direction = value as InteractionDirection),
           })}
         </div>
@@ -144,18 +136,18 @@ export class CrmLeadQuickInteraction extends CrmElement {
           label: term('leadCard.quickText'),
           value: this.body,
           multiline: true,
-          error: errorAt(this.error, 'body', message),
+          error: errorAt(error, 'body', message),
           onInput: (value) => (this.body = value),
         })}
       </fieldset>
-      ${errorOutside(this.error, fields) ? html`<p class="field-error" role="alert">${this.localize.errorMessage(this.error)}</p>` : nothing}
-      <div class="actions">
-        <p class="hint">${term('leadCard.quickHint')}</p>
-        <button type="button" @click=${this.cancel}>${term('action.cancel')}</button>
-        <button class="primary" type="submit" aria-disabled=${this.saving ? 'true' : 'false'}>
-          ${term(this.saving ? 'common.saving' : 'leadCard.quickSave')}
-        </button>
-      </div>
+      ${formFooter(this.localize, {
+        error,
+        fields,
+        saving: this.submitter.saving,
+        submitLabel: term('leadCard.quickSave'),
+        onCancel: () => this.cancel(),
+        hint: term('leadCard.quickHint'),
+      })}
     </form>`;
   }
 }

@@ -1,8 +1,8 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { CatalogueLists } from '../../controllers/catalogues-controller.js';
+import { FormSubmitController } from '../../controllers/form-submit-controller.js';
 import type { DuplicateField, DuplicateMatch } from '../../store/duplicates.js';
-import { CrmError } from '../../store/errors.js';
 import type { LeadInput } from '../../store/leads.js';
 import { formStyles } from '../../styles/forms.js';
 import { CrmElement } from '../crm-element.js';
@@ -83,12 +83,11 @@ export class CrmLeadCreateDialog extends CrmElement {
   @property({ attribute: false }) catalogues?: Partial<CatalogueLists>;
 
   @state() private request: LeadCreateRequest | undefined;
-  @state() private error: unknown;
-  @state() private busy = false;
   @state() private duplicates: DuplicateMatch[] | undefined;
   @query('dialog') private dialog!: HTMLDialogElement;
   @query('crm-lead-form') private form!: CrmLeadForm;
 
+  private readonly submitter = new FormSubmitController(this);
   private input: LeadInput | undefined;
   private settle: ((outcome: LeadCreateOutcome) => void) | undefined;
 
@@ -96,7 +95,8 @@ export class CrmLeadCreateDialog extends CrmElement {
   async open(request: LeadCreateRequest): Promise<LeadCreateOutcome> {
     this.settle?.(undefined);
     this.request = request;
-    this.error = this.duplicates = this.input = undefined;
+    this.duplicates = this.input = undefined;
+    this.submitter.reset();
     await this.updateComplete;
     this.form.reset();
     this.dialog.showModal();
@@ -114,10 +114,11 @@ export class CrmLeadCreateDialog extends CrmElement {
   }
 
   private async submit(input: LeadInput): Promise<void> {
-    if (this.busy || !this.request) return;
+    const request = this.request;
+    if (this.submitter.saving || !request) return;
     this.input = input;
-    this.error = undefined;
-    const matches = await this.run(() => this.request?.findDuplicates?.(input));
+    let matches: DuplicateMatch[] | undefined;
+    if (!(await this.submitter.run(async () => (matches = await request.findDuplicates?.(input))))) return;
     if (matches?.length) {
       this.duplicates = matches;
       await this.updateComplete;
@@ -129,24 +130,15 @@ export class CrmLeadCreateDialog extends CrmElement {
 
   private async save(): Promise<void> {
     const input = this.input;
-    if (!input || !this.request) return;
-    try {
-      if (await this.run(() => this.request!.commit(input))) this.finish({ saved: input });
-    } catch (error) {
-      if (!(error instanceof CrmError)) throw error;
+    const request = this.request;
+    if (!input || !request) return;
+    await this.submitter.run(
+      async () => {
+        if (await request.commit(input)) this.finish({ saved: input });
+      },
       // Back to the form, where the error is shown at its field.
-      this.duplicates = undefined;
-      this.error = error;
-    }
-  }
-
-  private async run<T>(work: () => Promise<T> | undefined): Promise<T | undefined> {
-    this.busy = true;
-    try {
-      return await work();
-    } finally {
-      this.busy = false;
-    }
+      { refused: () => (this.duplicates = undefined) },
+    );
   }
 
   private async back(): Promise<void> {
@@ -180,8 +172,8 @@ export class CrmLeadCreateDialog extends CrmElement {
       </ul>
       <div class="actions">
         <button type="button" @click=${this.back}>${term('leadList.duplicates.back')}</button>
-        <button type="button" class="primary" aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => !this.busy && this.save()}>
-          ${term(this.busy ? 'common.saving' : 'leadList.duplicates.saveAnyway')}
+        <button type="button" class="primary" aria-disabled=${this.submitter.saving ? 'true' : 'false'} @click=${() => !this.submitter.saving && this.save()}>
+          ${term(this.submitter.saving ? 'common.saving' : 'leadList.duplicates.saveAnyway')}
         </button>
       </div>
     </section>`;
@@ -194,8 +186,8 @@ export class CrmLeadCreateDialog extends CrmElement {
         ? html`<crm-lead-form
               ?hidden=${this.duplicates !== undefined}
               .catalogues=${this.catalogues}
-              .error=${this.error}
-              ?busy=${this.busy}
+              .error=${this.submitter.error}
+              ?busy=${this.submitter.saving}
               submit-label=${this.localize.term('leadForm.create')}
               @lead-form-submit=${(event: CustomEvent<LeadInput>) => this.submit(event.detail)}
               @lead-form-cancel=${() => this.finish(undefined)}

@@ -1,11 +1,12 @@
 import { html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { CataloguesController } from '../../controllers/catalogues-controller.js';
+import { FormSubmitController } from '../../controllers/form-submit-controller.js';
 import { CrmError } from '../../store/errors.js';
 import type { LostReason } from '../../store/types.js';
 import { formStyles } from '../../styles/forms.js';
 import { CrmElement } from '../crm-element.js';
-import { errorAt, errorOutside, focusFirstInvalid, selectField, textField } from './fields.js';
+import { errorAt, formFooter, selectField, textField } from './fields.js';
 
 /** What the user chose: a lost reason and an optional comment. */
 export interface LostReasonChoice {
@@ -40,8 +41,6 @@ export class CrmLostReasonDialog extends CrmElement {
   @state() private request: LostReasonRequest | undefined;
   @state() private reasonId = '';
   @state() private comment = '';
-  @state() private error: unknown;
-  @state() private saving = false;
   @query('dialog') private dialog!: HTMLDialogElement;
 
   private readonly catalogues = new CataloguesController(
@@ -49,6 +48,7 @@ export class CrmLostReasonDialog extends CrmElement {
     () => this.stores.store,
     () => !this.reasons,
   );
+  private readonly submitter = new FormSubmitController(this);
   private settle: ((choice: LostReasonChoice | undefined) => void) | undefined;
 
   /**
@@ -60,7 +60,7 @@ export class CrmLostReasonDialog extends CrmElement {
     this.request = request;
     this.reasonId = '';
     this.comment = '';
-    this.error = undefined;
+    this.submitter.reset();
     await this.updateComplete;
     this.dialog.showModal();
     return new Promise((resolve) => (this.settle = resolve));
@@ -80,28 +80,19 @@ export class CrmLostReasonDialog extends CrmElement {
 
   private async submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    if (this.saving) return;
+    if (this.submitter.saving) return;
     const comment = this.comment.trim();
     const choice: LostReasonChoice = { reasonId: this.reasonId, ...(comment ? { comment } : {}) };
-    this.error = undefined;
-    try {
+    await this.submitter.run(async () => {
       if (!choice.reasonId) throw new CrmError('VALIDATION', 'error.lostReasonRequired', { field: 'reasonId' });
-      this.saving = true;
       await this.request?.commit?.(choice);
       this.finish(choice);
-    } catch (error) {
-      if (!(error instanceof CrmError)) throw error;
-      this.error = error;
-      await this.updateComplete;
-      focusFirstInvalid(this.renderRoot);
-    } finally {
-      this.saving = false;
-    }
+    });
   }
 
   protected override render() {
     const message = (error: CrmError) => this.localize.errorMessage(error);
-    const fields = ['reasonId', 'comment'];
+    const error = this.submitter.error;
     return html`<dialog aria-labelledby="lost-title" @close=${() => this.finish(undefined)}>
       ${this.request
         ? html`<form @submit=${this.submit} novalidate>
@@ -114,7 +105,7 @@ export class CrmLostReasonDialog extends CrmElement {
               required: true,
               emptyLabel: this.localize.term('lost.choose'),
               options: this.offered.map((reason) => ({ value: reason.id, label: reason.name })),
-              error: errorAt(this.error, 'reasonId', message),
+              error: errorAt(error, 'reasonId', message),
               onChange: (value) => (this.reasonId = value),
             })}
             ${textField({
@@ -122,18 +113,16 @@ export class CrmLostReasonDialog extends CrmElement {
               label: this.localize.term('field.comment'),
               value: this.comment,
               multiline: true,
-              error: errorAt(this.error, 'comment', message),
+              error: errorAt(error, 'comment', message),
               onInput: (value) => (this.comment = value),
             })}
-            ${errorOutside(this.error, fields)
-              ? html`<p class="field-error" role="alert">${this.localize.errorMessage(this.error)}</p>`
-              : nothing}
-            <div class="actions">
-              <button type="button" @click=${() => this.finish(undefined)}>${this.localize.term('action.cancel')}</button>
-              <button class="primary" type="submit" aria-disabled=${this.saving ? 'true' : 'false'}>
-                ${this.localize.term(this.saving ? 'common.saving' : 'lost.confirm')}
-              </button>
-            </div>
+            ${formFooter(this.localize, {
+              error,
+              fields: ['reasonId', 'comment'],
+              saving: this.submitter.saving,
+              submitLabel: this.localize.term('lost.confirm'),
+              onCancel: () => this.finish(undefined),
+            })}
           </form>`
         : nothing}
     </dialog>`;

@@ -1,9 +1,10 @@
 import { css, html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
+import { FormSubmitController } from '../../controllers/form-submit-controller.js';
 import { CrmError } from '../../store/errors.js';
 import { formStyles } from '../../styles/forms.js';
 import { CrmElement } from '../crm-element.js';
-import { errorAt, errorOutside, focusFirstInvalid, selectField } from './fields.js';
+import { errorAt, formFooter, selectField } from './fields.js';
 
 /** What the remove dialog needs to know about the stage and where its deals may go. */
 export interface StageRemoval {
@@ -48,10 +49,9 @@ export class CrmPipelineEditorRemoveDialog extends CrmElement {
 
   @state() private removal: StageRemoval | undefined;
   @state() private target = '';
-  @state() private error: unknown;
-  @state() private saving = false;
   @query('dialog') private dialog!: HTMLDialogElement;
 
+  private readonly submitter = new FormSubmitController(this);
   private settle: ((result: { moveDealsTo?: string } | undefined) => void) | undefined;
 
   /**
@@ -63,7 +63,7 @@ export class CrmPipelineEditorRemoveDialog extends CrmElement {
     this.settle?.(undefined);
     this.removal = removal;
     this.target = '';
-    this.error = undefined;
+    this.submitter.reset();
     await this.updateComplete;
     this.dialog.showModal();
     return new Promise((resolve) => (this.settle = resolve));
@@ -79,27 +79,19 @@ export class CrmPipelineEditorRemoveDialog extends CrmElement {
 
   /** Whether a target must be chosen: the stage has deals, or the store said so. */
   private get asksTarget(): boolean {
-    return (this.removal?.dealCount ?? 0) > 0 || (this.error instanceof CrmError && this.error.field === 'moveDealsTo');
+    return (this.removal?.dealCount ?? 0) > 0 || (this.submitter.error instanceof CrmError && this.submitter.error.field === 'moveDealsTo');
   }
 
   private async submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    if (this.saving || !this.removal) return;
+    const removal = this.removal;
+    if (this.submitter.saving || !removal) return;
     const moveDealsTo = this.asksTarget ? this.target : undefined;
-    this.error = undefined;
-    try {
+    await this.submitter.run(async () => {
       if (moveDealsTo === '') throw new CrmError('VALIDATION', 'error.stageHasDeals', { field: 'moveDealsTo' });
-      this.saving = true;
-      const removed = await this.removal.commit(moveDealsTo);
+      const removed = await removal.commit(moveDealsTo);
       this.finish(removed ? (moveDealsTo ? { moveDealsTo } : {}) : undefined);
-    } catch (error) {
-      if (!(error instanceof CrmError)) throw error;
-      this.error = error;
-      await this.updateComplete;
-      focusFirstInvalid(this.renderRoot);
-    } finally {
-      this.saving = false;
-    }
+    });
   }
 
   protected override render() {
@@ -122,19 +114,18 @@ export class CrmPipelineEditorRemoveDialog extends CrmElement {
                   required: true,
                   emptyLabel: this.localize.term('pipelineEditor.chooseStage'),
                   options: removal.targets.map((stage) => ({ value: stage.id, label: stage.name })),
-                  error: errorAt(this.error, 'moveDealsTo', message),
+                  error: errorAt(this.submitter.error, 'moveDealsTo', message),
                   onChange: (value) => (this.target = value),
                 })
               : nothing}
-            ${errorOutside(this.error, ['moveDealsTo'])
-              ? html`<p class="field-error" role="alert">${this.localize.errorMessage(this.error)}</p>`
-              : nothing}
-            <div class="actions">
-              <button type="button" @click=${() => this.finish(undefined)}>${this.localize.term('action.cancel')}</button>
-              <button class="danger" type="submit" aria-disabled=${this.saving ? 'true' : 'false'}>
-                ${this.localize.term(this.saving ? 'common.saving' : 'pipelineEditor.confirmRemove')}
-              </button>
-            </div>
+            ${formFooter(this.localize, {
+              error: this.submitter.error,
+              fields: ['moveDealsTo'],
+              saving: this.submitter.saving,
+              submitLabel: this.localize.term('pipelineEditor.confirmRemove'),
+              onCancel: () => this.finish(undefined),
+              tone: 'danger',
+            })}
           </form>`
         : nothing}
     </dialog>`;

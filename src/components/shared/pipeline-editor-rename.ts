@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { FormSubmitController } from '../../controllers/form-submit-controller.js';
 import { CrmError } from '../../store/errors.js';
 import type { Stage } from '../../store/types.js';
 
@@ -40,8 +41,7 @@ export class InlineRenameController implements ReactiveController {
   /** The stage id (or `PIPELINE_NAME`) being renamed. */
   editing: string | undefined;
   draft = '';
-  /** The last refusal, shown at the field. */
-  error: unknown;
+  private readonly submitter: FormSubmitController;
 
   constructor(
     private readonly host: ReactiveControllerHost & { readonly renderRoot: ParentNode },
@@ -49,6 +49,12 @@ export class InlineRenameController implements ReactiveController {
     private readonly announce: (text: string) => void,
   ) {
     host.addController(this);
+    this.submitter = new FormSubmitController(host);
+  }
+
+  /** The last refusal, shown at the field. */
+  get error(): unknown {
+    return this.submitter.error;
   }
 
   hostConnected(): void {}
@@ -56,7 +62,7 @@ export class InlineRenameController implements ReactiveController {
   start(id: string, name: string): void {
     this.editing = id;
     this.draft = name;
-    this.error = undefined;
+    this.submitter.reset();
     if (id === PIPELINE_NAME) this.focus('#pipeline-name');
     else this.focus('[data-control="rename-input"]', id);
     this.host.requestUpdate();
@@ -70,7 +76,7 @@ export class InlineRenameController implements ReactiveController {
   stop(): void {
     const id = this.editing;
     this.editing = undefined;
-    this.error = undefined;
+    this.submitter.reset();
     if (id === PIPELINE_NAME) this.focus('[data-control="pipeline-rename"]');
     else if (id !== undefined) this.focus('[data-control="rename"]', id);
     this.host.requestUpdate();
@@ -82,19 +88,12 @@ export class InlineRenameController implements ReactiveController {
   }
 
   async save(edit: NameEdit): Promise<void> {
-    this.error = undefined;
-    try {
+    await this.submitter.run(async () => {
       if (edit.name === edit.current) return this.stop();
       edit.check();
       const accepted = await edit.commit();
       this.stop();
       if (accepted) this.announce(edit.done);
-    } catch (error) {
-      if (!(error instanceof CrmError)) throw error;
-      this.error = error;
-      this.host.requestUpdate();
-      await this.host.updateComplete;
-      this.host.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-    }
+    });
   }
 }
