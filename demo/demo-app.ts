@@ -2,14 +2,17 @@ import { css, html, type PropertyValues } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { CrmElement, CrmError, LiveQueryController, en, uk, type CrmMessageKey } from 'crm-elements';
 import './demo-deals.js';
+import './demo-interactions.js';
 import './demo-leads.js';
 import { applyPreferences, storedLanguage, storedTheme, type ThemeChoice } from './preferences.js';
 
-type Section = 'overview' | 'leads' | 'deals' | 'settings';
+type Section = 'overview' | 'leads' | 'deals' | 'interactions' | 'journal' | 'settings';
 const sections: ReadonlyArray<{ id: Section; label: CrmMessageKey }> = [
   { id: 'overview', label: 'shell.overview' },
   { id: 'leads', label: 'shell.leads' },
   { id: 'deals', label: 'shell.deals' },
+  { id: 'interactions', label: 'shell.interactions' },
+  { id: 'journal', label: 'shell.journal' },
   { id: 'settings', label: 'shell.settings' },
 ];
 
@@ -249,6 +252,10 @@ export class DemoApp extends CrmElement {
         return this.renderSection('leads', 'shell.leads', html`<demo-leads></demo-leads>`);
       case 'deals':
         return this.renderSection('deals', 'shell.deals', html`<demo-deals></demo-deals>`);
+      case 'interactions':
+        return this.renderSection('interactions', 'shell.interactions', html`<demo-interactions></demo-interactions>`);
+      case 'journal':
+        return this.renderSection('journal', 'shell.journal', html`<crm-appointment-journal heading-level="3"></crm-appointment-journal>`);
       case 'settings':
         return this.renderSettings();
     }

@@ -6,6 +6,10 @@ import { leadCardEn } from './areas/lead-card.js';
 import { leadListEn } from './areas/lead-list.js';
 import { pipelineEn } from './areas/pipeline.js';
 import { pipelineEditorEn } from './areas/pipeline-editor.js';
+import { interactionLogEn } from './areas/interaction-log.js';
+import { remindersEn } from './areas/reminders.js';
+import { journalEn } from './areas/appointment-journal.js';
+import { bookingEn } from './areas/appointment-booking.js';
 
 /** English. */
 export const en: CrmTranslation = {
@@ -88,6 +92,10 @@ export const en: CrmTranslation = {
   'shell.deals': 'Deals',
   'shell.chooseLead': 'Choose a lead in the list to open its card',
   'shell.stages': 'Pipeline stages',
+  'shell.interactions': 'Interactions',
+  'shell.journal': 'Appointments',
+  'shell.unprocessed': 'Unprocessed requests',
+  'shell.history': 'All history',
   'shell.businessName': 'Company name',
   'shell.save': 'Save',
   'shell.saved': 'Saved',
@@ -97,4 +105,8 @@ export const en: CrmTranslation = {
   ...leadListEn,
   ...pipelineEn,
   ...pipelineEditorEn,
+  ...interactionLogEn,
+  ...remindersEn,
+  ...journalEn,
+  ...bookingEn,
 };

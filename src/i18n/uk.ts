@@ -4,6 +4,10 @@ import { leadCardUk } from './areas/lead-card.js';
 import { leadListUk } from './areas/lead-list.js';
 import { pipelineUk } from './areas/pipeline.js';
 import { pipelineEditorUk } from './areas/pipeline-editor.js';
+import { interactionLogUk } from './areas/interaction-log.js';
+import { remindersUk } from './areas/reminders.js';
+import { journalUk } from './areas/appointment-journal.js';
+import { bookingUk } from './areas/appointment-booking.js';
 
 /** Values a store error quotes (`CrmError.params`). */
 export type ErrorParams = Readonly<Record<string, string | number>>;
@@ -89,6 +93,10 @@ export const uk = {
   'shell.deals': 'Угоди',
   'shell.chooseLead': 'Виберіть ліда в списку, щоб відкрити його картку',
   'shell.stages': 'Етапи воронки',
+  'shell.interactions': 'Взаємодії',
+  'shell.journal': 'Журнал записів',
+  'shell.unprocessed': 'Необроблені звернення',
+  'shell.history': 'Уся історія',
   'shell.businessName': 'Назва компанії',
   'shell.save': 'Зберегти',
   'shell.saved': 'Збережено',
@@ -98,4 +106,8 @@ export const uk = {
   ...leadListUk,
   ...pipelineUk,
   ...pipelineEditorUk,
+  ...interactionLogUk,
+  ...remindersUk,
+  ...journalUk,
+  ...bookingUk,
 };

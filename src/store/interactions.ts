@@ -267,6 +267,16 @@ export interface InteractionListOptions {
   offset?: number;
 }
 
+/** Filters and page of `unprocessedPage`. */
+export interface UnprocessedPageOptions {
+  kinds?: InteractionKind[];
+  direction?: InteractionDirection;
+  status?: InteractionStatus;
+  /** 50 when not given. */
+  limit?: number;
+  offset?: number;
+}
+
 /** A page of interactions and the count of all that match. */
 export interface InteractionPage {
   items: Interaction[];
@@ -357,6 +367,8 @@ const listSchema = v.optional(
 
 type Filters = v.InferOutput<typeof listSchema>;
 
+const unprocessedPageSchema = v.optional(v.object({ ...filterFields, limit: v.optional(count, 50), offset: v.optional(count, 0) }), {});
+
 function matcher(filters: Partial<Filters>): ((row: Interaction) => boolean) | undefined {
   const { kinds, direction, status, authorId } = filters;
   if (!kinds && !direction && !status && !authorId) return undefined;
@@ -430,6 +442,12 @@ export interface InteractionsRepository {
   unprocessed(options?: { limit?: number }): Promise<Interaction[]>;
   /** How many interactions are unprocessed, over all of them. Usable inside `liveQuery`. */
   unprocessedCount(): Promise<number>;
+  /**
+   * B2: one page of the unprocessed queue matching the filters, newest first,
+   * with the total over all that match (one `[processed+at]` index read; for a
+   * virtualized queue). Usable inside `liveQuery`.
+   */
+  unprocessedPage(options?: UnprocessedPageOptions): Promise<InteractionPage>;
   /** Planned interactions whose time has passed (`at < now`), newest first. Usable inside `liveQuery`. */
   overdue(now: Instant): Promise<Interaction[]>;
   /**
@@ -658,6 +676,16 @@ export function createInteractionsRepository(ctx: StoreContext, _store: CrmStore
     },
 
     unprocessedCount: () => db.interactions.where('processed').equals(0).count(),
+
+    async unprocessedPage(options) {
+      const { limit, offset, ...filters } = parseInput(unprocessedPageSchema, options);
+      const match = matcher(filters);
+      const range = () => db.interactions.where('[processed+at]').between([0, Dexie.minKey], [0, Dexie.maxKey]);
+      const total = await (match ? range().filter(match) : range()).count();
+      const page = match ? range().reverse().filter(match) : range().reverse();
+      const rows = await page.offset(offset).limit(limit).toArray();
+      return { items: rows.map(toInteraction), total };
+    },
 
     async overdue(now) {
       const rows = await db.interactions

@@ -11,7 +11,8 @@ describe('message catalogues', () => {
     for (const catalogue of [uk, en]) {
       for (const [key, message] of Object.entries(catalogue)) {
         const text = typeof message === 'function' ? (message as (...args: unknown[]) => string)(1, '1', '1') : message;
-        expect(text.trim(), `${catalogue.$code} ${key}`).not.to.equal('');
+        expect(typeof text, `${catalogue.$code} ${key}`).to.equal('string');
+        expect((text as string).trim(), `${catalogue.$code} ${key}`).not.to.equal('');
       }
     }
   });

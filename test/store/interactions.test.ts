@@ -452,6 +452,23 @@ describe('interactions.unprocessed', () => {
     expect((await store.interactions.unprocessed({ limit: 2 })).map((i) => i.subject)).to.deep.equal(['Вхідний 0', 'Вхідний 1']);
     expect(await store.interactions.unprocessedCount()).to.equal(4);
   });
+
+  it('pages the unprocessed queue with filters and the total over all that match', async () => {
+    const { store, ids } = await harness();
+    for (let i = 0; i < 5; i++) {
+      const kind = i % 2 ? 'email' : 'call';
+      await store.interactions.register({ kind, direction: 'incoming', at: T0 - i * HOUR, subject: `Вхідний ${i}`, subjectRef: ids.maria });
+    }
+    await store.interactions.register({ kind: 'call', direction: 'outgoing', at: T0, subject: 'Вихідний', subjectRef: ids.maria });
+    const second = await store.interactions.unprocessedPage({ offset: 1, limit: 2 });
+    expect(second.items.map((i) => i.subject)).to.deep.equal(['Вхідний 1', 'Вхідний 2']);
+    expect(second.total).to.equal(5);
+    const calls = await store.interactions.unprocessedPage({ kinds: ['call'], offset: 1 });
+    expect(calls.items.map((i) => i.subject)).to.deep.equal(['Вхідний 2', 'Вхідний 4']);
+    expect(calls.total).to.equal(3);
+    expect((await store.interactions.unprocessedPage({ direction: 'outgoing' })).total).to.equal(0);
+    expect((await store.interactions.unprocessedPage({ limit: 0 })).items).to.deep.equal([]);
+  });
 });
 
 describe('interactions.overdue / agenda / lastAndNext', () => {

@@ -11,7 +11,7 @@ import { CrmElement } from '../crm-element.js';
 import '../shared/lost-reason-dialog.js';
 import { pipelineCardStyles } from '../shared/pipeline-card.js';
 import { formatSums, LOST_LANE, pipelineColumnStyles, renderColumn, renderDropZones, WON_LANE, type PipelineColumnContext } from '../shared/pipeline-column.js';
-import '../shared/pipeline-move-menu.js';
+import '../shared/action-menu.js';
 import { pipelineStateStyles, renderPipelineState } from '../shared/pipeline-state.js';
 import { styles } from './deal-pipeline.styles.js';
 
@@ -225,7 +225,7 @@ export class CrmDealPipeline extends CrmElement {
       { value: WON_LANE, label: term('pipeline.toWon'), tone: 'success' as const, group: true },
       { value: LOST_LANE, label: term('pipeline.toLost'), tone: 'danger' as const },
     ];
-    const menu = this.renderRoot.querySelector('crm-pipeline-move-menu')!;
+    const menu = this.renderRoot.querySelector('crm-action-menu')!;
     const choice = await menu.open(anchor, term('pipeline.moveMenu', deal.title), choices);
     if (choice) await this.move(deal, this.targetOf(choice), true);
   }
@@ -321,7 +321,7 @@ export class CrmDealPipeline extends CrmElement {
         ${renderDropZones(context)}
         <div class="visually-hidden" role="status">${this.announcement}</div>
       </section>
-      <crm-pipeline-move-menu></crm-pipeline-move-menu>
+      <crm-action-menu></crm-action-menu>
       ${dialog}`;
   }
 

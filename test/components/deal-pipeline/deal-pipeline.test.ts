@@ -359,7 +359,7 @@ describe('crm-deal-pipeline', () => {
     expect(focused(el)).to.equal(button);
     expect(button.getAttribute('aria-label')).to.equal('Move deal “Угода 1”');
     await sendKeys({ press: 'Enter' });
-    const menu = $(el, 'crm-pipeline-move-menu')!;
+    const menu = $(el, 'crm-action-menu')!;
     const popup = () => menu.shadowRoot!.querySelector<HTMLElement>('[role="menu"]')!;
     await waitUntil(() => popup().matches(':popover-open'), 'the menu did not open');
     expect(button.getAttribute('aria-expanded')).to.equal('true');

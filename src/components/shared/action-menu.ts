@@ -3,7 +3,7 @@ import { customElement, query, state } from 'lit/decorators.js';
 import { CrmElement } from '../crm-element.js';
 
 /** One choice of the menu. */
-export interface PipelineMoveChoice {
+export interface ActionMenuChoice {
   value: string;
   label: string;
   tone?: 'success' | 'danger';
@@ -12,15 +12,15 @@ export interface PipelineMoveChoice {
 }
 
 /**
- * The "Move to…" menu of a deal board's cards: one popover menu per board,
- * opened under the card's button. Arrow keys, Home and End move through the
+ * A popover menu of actions opened under a button — the deal board's
+ * "Move to…", the journal's appointment actions; one per element. Arrow keys, Home and End move through the
  * choices, Enter or Space picks one, Escape or Tab closes it and gives focus
  * back to the button; a click elsewhere closes it too.
  *
  * @internal
  */
-@customElement('crm-pipeline-move-menu')
-export class CrmPipelineMoveMenu extends CrmElement {
+@customElement('crm-action-menu')
+export class CrmActionMenu extends CrmElement {
   static override styles = [
     ...CrmElement.styles,
     css`
@@ -69,14 +69,14 @@ export class CrmPipelineMoveMenu extends CrmElement {
   ];
 
   @state() private label = '';
-  @state() private choices: PipelineMoveChoice[] = [];
+  @state() private choices: ActionMenuChoice[] = [];
   @query('[popover]') private popup!: HTMLElement;
 
   private anchor: HTMLElement | undefined;
   private settle: ((value: string | undefined) => void) | undefined;
 
   /** Opens the menu under `anchor`; resolves with the chosen value, or `undefined` when closed without a choice. */
-  async open(anchor: HTMLElement, label: string, choices: PipelineMoveChoice[]): Promise<string | undefined> {
+  async open(anchor: HTMLElement, label: string, choices: ActionMenuChoice[]): Promise<string | undefined> {
     this.finish(undefined, false);
     this.anchor = anchor;
     this.label = label;
@@ -149,6 +149,6 @@ export class CrmPipelineMoveMenu extends CrmElement {
 
 declare global {
   interface HTMLElementTagNameMap {
-    'crm-pipeline-move-menu': CrmPipelineMoveMenu;
+    'crm-action-menu': CrmActionMenu;
   }
 }

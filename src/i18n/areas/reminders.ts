@@ -1,0 +1,53 @@
+import type { EnglishOf } from '../catalogue.js';
+import { formatNumber } from '../format.js';
+
+/** Texts of the in-page reminder notices. */
+export const remindersUk = {
+  'reminders.title': (count: number) => `Нагадування (${formatNumber('uk', count)})`,
+  'reminders.task': 'Завдання',
+  'reminders.note': 'Нотатка',
+  'reminders.reminder': 'Нагадування',
+  'reminders.untitled': 'Без назви',
+  'reminders.at': (date: string, relative: string) => `${date} (${relative})`,
+  'reminders.deadline': (date: string, relative: string) => `Термін: ${date} (${relative})`,
+  'reminders.snooze': 'Відкласти',
+  'reminders.snoozeFor': 'Відкласти на',
+  'reminders.snooze10m': 'на 10 хвилин',
+  'reminders.snooze1h': 'на 1 годину',
+  'reminders.snoozeTomorrow': (time: string) => `до завтра, ${time}`,
+  'reminders.dismiss': 'Закрити',
+  'reminders.more': (count: number) => `І ще ${formatNumber('uk', count)}`,
+  'reminders.arrived': (what: string) => `Нагадування: ${what}`,
+  'reminders.arrivedMany': (count: number) => `Нових нагадувань: ${formatNumber('uk', count)}`,
+  'reminders.snoozed': (what: string, when: string) => `«${what}» відкладено до ${when}`,
+  'reminders.dismissed': (what: string) => `Нагадування «${what}» закрито`,
+  'reminders.enable': 'Увімкнути сповіщення',
+  'reminders.enabled': 'Системні сповіщення увімкнено',
+  'reminders.denied': 'Браузер не дозволив сповіщення',
+  'reminders.error': 'Не вдалося прочитати нагадування',
+};
+
+export const remindersEn: EnglishOf<typeof remindersUk> = {
+  'reminders.title': (count: number) => `Reminders (${formatNumber('en', count)})`,
+  'reminders.task': 'Task',
+  'reminders.note': 'Note',
+  'reminders.reminder': 'Reminder',
+  'reminders.untitled': 'Untitled',
+  'reminders.at': (date: string, relative: string) => `${date} (${relative})`,
+  'reminders.deadline': (date: string, relative: string) => `Due: ${date} (${relative})`,
+  'reminders.snooze': 'Snooze',
+  'reminders.snoozeFor': 'Snooze for',
+  'reminders.snooze10m': '10 minutes',
+  'reminders.snooze1h': '1 hour',
+  'reminders.snoozeTomorrow': (time: string) => `until tomorrow, ${time}`,
+  'reminders.dismiss': 'Dismiss',
+  'reminders.more': (count: number) => `And ${formatNumber('en', count)} more`,
+  'reminders.arrived': (what: string) => `Reminder: ${what}`,
+  'reminders.arrivedMany': (count: number) => `New reminders: ${formatNumber('en', count)}`,
+  'reminders.snoozed': (what: string, when: string) => `“${what}” snoozed until ${when}`,
+  'reminders.dismissed': (what: string) => `Reminder “${what}” dismissed`,
+  'reminders.enable': 'Enable notifications',
+  'reminders.enabled': 'System notifications are on',
+  'reminders.denied': 'The browser did not allow notifications',
+  'reminders.error': 'Could not read the reminders',
+};
