@@ -33,6 +33,12 @@ await checkBuiltSite('demo check', { mode: 'demo' }, async (browser, url) => {
   await page.locator('crm-lead-list [role=row][data-index="0"]').click({ timeout: 15_000 });
   await page.locator('crm-lead-card').getByRole('button', { name: 'Перетворити на клієнта' }).waitFor();
   await page.screenshot({ path: `${outDir}/demo-uk-leads.png` });
+  await page.getByRole('link', { name: 'Взаємодії' }).click();
+  await page.locator('crm-interaction-log').first().getByText('Неопрацьовані взаємодії').first().waitFor({ timeout: 15_000 });
+  await page.screenshot({ path: `${outDir}/demo-uk-interactions.png` });
+  await page.getByRole('link', { name: 'Журнал записів' }).click();
+  await page.locator('crm-appointment-journal').getByRole('button', { name: 'Перший вільний час' }).waitFor({ timeout: 15_000 });
+  await page.screenshot({ path: `${outDir}/demo-uk-journal.png` });
   await page.getByRole('link', { name: 'Огляд' }).click();
 
   await page.getByLabel('Мова').selectOption('en');

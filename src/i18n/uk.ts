@@ -95,7 +95,7 @@ export const uk = {
   'shell.stages': 'Етапи воронки',
   'shell.interactions': 'Взаємодії',
   'shell.journal': 'Журнал записів',
-  'shell.unprocessed': 'Необроблені звернення',
+  'shell.unprocessed': 'Неопрацьовані звернення',
   'shell.history': 'Уся історія',
   'shell.businessName': 'Назва компанії',
   'shell.save': 'Зберегти',

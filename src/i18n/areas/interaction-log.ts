@@ -4,7 +4,7 @@ import { formatNumber, plural } from '../format.js';
 /** Texts of `crm-interaction-log`: the timeline, its filters, the quick form and the reschedule dialog. */
 export const interactionLogUk = {
   'interactionLog.title': 'Взаємодії',
-  'interactionLog.titleUnprocessed': 'Невідпрацьовані взаємодії',
+  'interactionLog.titleUnprocessed': 'Неопрацьовані взаємодії',
   'interactionLog.count': (count: number) =>
     `${formatNumber('uk', count)} ${plural('uk', count, { one: 'взаємодія', few: 'взаємодії', many: 'взаємодій', other: 'взаємодії' })}`,
   'interactionLog.feed': 'Стрічка взаємодій',

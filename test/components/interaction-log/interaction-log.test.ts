@@ -247,7 +247,7 @@ describe('crm-interaction-log', () => {
     await store.interactions.register({ kind: 'call', direction: 'outgoing', subject: 'Вихідний', subjectRef: ref });
     const el = await mount(store, { mode: 'unprocessed' });
     await waitUntil(() => countText(el) === '2 взаємодії' && summaries(el).length === 2, `count was ${countText(el)}`);
-    expect(plain(root(el).querySelector('.title')!.textContent)).to.equal('Невідпрацьовані взаємодії');
+    expect(plain(root(el).querySelector('.title')!.textContent)).to.equal('Неопрацьовані взаємодії');
     expect(summaries(el)).to.deep.equal(['Лист 2', 'Дзвінок 1']);
     await expect(el).to.be.accessible();
     await press(buttonOf(entryOf(el, 'Лист 2')!, 'Опрацьовано')!);
