@@ -61,6 +61,12 @@ export const formStyles = css`
     gap: var(--_crm-space-s);
     margin-block-start: var(--_crm-space-l);
   }
+  /* The submit button of a destructive action (formFooter's tone 'danger'). */
+  button.danger {
+    background: var(--_crm-color-danger);
+    border-color: var(--_crm-color-danger);
+    color: var(--_crm-color-on-primary);
+  }
   dialog {
     color: inherit;
     background: var(--_crm-color-surface);

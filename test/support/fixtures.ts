@@ -46,3 +46,9 @@ export function waitUntil(
 ): Promise<void> {
   return openWcWaitUntil(predicate, message, { timeout: 5000, ...options });
 }
+
+/** Waits until an async check of the store holds (5 s at most), or throws `message`. */
+export async function storeHolds(check: () => Promise<boolean>, message: string): Promise<void> {
+  for (const end = Date.now() + 5000; Date.now() < end; await settle(50)) if (await check()) return;
+  throw new Error(message);
+}

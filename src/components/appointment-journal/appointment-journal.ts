@@ -5,6 +5,7 @@ import { JournalDataController, type JournalData, type JournalSpecialist } from 
 import { JournalGridController, type GridCarryStep, type GridRef } from '../../controllers/journal-grid-controller.js';
 import type { Appointment } from '../../store/types.js';
 import { CrmElement } from '../crm-element.js';
+import { setStates } from '../shared/custom-states.js';
 import '../shared/appointment-booking-dialog.js';
 import '../shared/first-free-slot.js';
 import type { SlotChooseEvent } from '../shared/first-free-slot.js';
@@ -281,7 +282,7 @@ export class CrmAppointmentJournal extends CrmElement {
       data && this.view === 'day' ? dayGrid(this.currentDate, this.shown, data.plans, data.appointments, this.slotMinutes || 15) : undefined;
     const live = (data?.appointments ?? []).filter((a) => a.status !== 'cancelled' && this.dates.includes(localDate(a.start)));
     const states = { loading: this.journal.status === 'loading', empty: !!data && live.length === 0, dragging: !!(this.dragged || this.keyboard.carrying) };
-    for (const [name, on] of Object.entries(states)) this.internals.states[on ? 'add' : 'delete'](name);
+    setStates(this.internals, states);
   }
 
   protected override updated(): void {

@@ -8,6 +8,7 @@ import { CrmDealSelectEvent } from '../../events/deal-select.js';
 import type { DealStageTarget } from '../../events/deal-stage-change-request.js';
 import type { Deal } from '../../store/types.js';
 import { CrmElement } from '../crm-element.js';
+import { setStates } from '../shared/custom-states.js';
 import '../shared/lost-reason-dialog.js';
 import { pipelineCardStyles } from '../shared/pipeline-card.js';
 import { formatSums, LOST_LANE, pipelineColumnStyles, renderColumn, renderDropZones, WON_LANE, type PipelineColumnContext } from '../shared/pipeline-column.js';
@@ -295,10 +296,7 @@ export class CrmDealPipeline extends CrmElement {
   protected override willUpdate(): void {
     const status = this.data.status;
     const states = { loading: status === 'loading', empty: status === 'ready' && this.data.data?.count === 0, dragging: Boolean(this.dragged || this.keyboard.carrying) };
-    for (const [name, on] of Object.entries(states)) {
-      if (on) this.internals.states.add(name);
-      else this.internals.states.delete(name);
-    }
+    setStates(this.internals, states);
   }
 
   protected override render() {

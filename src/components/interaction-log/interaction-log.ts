@@ -12,6 +12,7 @@ import { CrmLeadCreateEvent } from '../../events/lead-create.js';
 import type { Interaction, InteractionDirection, InteractionKind, InteractionStatus, SubjectRef } from '../../store/types.js';
 import { formStyles } from '../../styles/forms.js';
 import { CrmElement } from '../crm-element.js';
+import { setStates } from '../shared/custom-states.js';
 import { focusFeedEntry } from '../shared/interaction-feed-focus.js';
 import { entryStyles, feedStyles, renderFeedState, renderInteractionEntry, type EntryContext } from '../shared/interaction-entry.js';
 import { filterStyles, renderInteractionFilters, type InteractionFilterValues } from '../shared/interaction-filters.js';
@@ -71,7 +72,7 @@ const subjectTypes: readonly string[] = ['lead', 'counterparty', 'contact', 'dea
  */
 @customElement('crm-interaction-log')
 export class CrmInteractionLog extends CrmElement {
-  static override styles = [...CrmElement.styles, formStyles, entryStyles, feedStyles, filterStyles, styles];
+  static override styles = [...CrmElement.styles, formStyles, entryStyles, feedStyles, filterStyles, ...styles];
 
   /** The kind of subject whose timeline to show: `lead`, `counterparty`, `contact`, `deal` or `claim`; unset, every interaction. */
   @property({ attribute: 'subject-type' }) subjectType: InteractionLogSubjectType | undefined;
@@ -269,10 +270,7 @@ export class CrmInteractionLog extends CrmElement {
 
   protected override updated(): void {
     const { status, total } = this.state;
-    for (const [name, on] of [['loading', status === 'pending'], ['empty', status === 'complete' && total === 0]] as const) {
-      if (on) this.internals.states.add(name);
-      else this.internals.states.delete(name);
-    }
+    setStates(this.internals, { loading: status === 'pending', empty: status === 'complete' && total === 0 });
   }
 
   private renderBody(status: string, total: number, error: unknown) {

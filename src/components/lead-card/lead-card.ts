@@ -25,6 +25,7 @@ import type { QuickInteraction } from '../shared/lead-card-quick-interaction.js'
 import { completeLists, leadDetailsStyles, readLeadCard, renderLeadDetails, renderLeadHeader, type LeadCardData } from '../shared/lead-card-view.js';
 import '../shared/lost-reason-dialog.js';
 import { CrmElement } from '../crm-element.js';
+import { setStates } from '../shared/custom-states.js';
 import { styles } from './lead-card.styles.js';
 
 const dialogTags = { edit: 'crm-lead-edit-dialog', convert: 'crm-convert-lead-dialog', lost: 'crm-lost-reason-dialog' } as const;
@@ -164,10 +165,7 @@ export class CrmLeadCard extends CrmElement {
       lost: view?.lead.status === 'lost',
       converted: view?.lead.status === 'converted',
     };
-    for (const [name, on] of Object.entries(states)) {
-      if (on) this.internals.states.add(name);
-      else this.internals.states.delete(name);
-    }
+    setStates(this.internals, states);
   }
 
   /** Fires a request event; `true` unless the host vetoed it. */

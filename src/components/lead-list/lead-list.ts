@@ -12,6 +12,7 @@ import type { LeadInput, LeadSort } from '../../store/leads.js';
 import type { Lead, LeadStatus } from '../../store/types.js';
 import { formStyles } from '../../styles/forms.js';
 import { CrmElement } from '../crm-element.js';
+import { setStates } from '../shared/custom-states.js';
 import { leadFilterStyles, renderLeadFilters } from '../shared/lead-filters.js';
 import '../shared/lead-create-dialog.js';
 import type { CrmLeadCreateDialog } from '../shared/lead-create-dialog.js';
@@ -59,7 +60,7 @@ const SEARCH_LIMIT = 500;
  */
 @customElement('crm-lead-list')
 export class CrmLeadList extends CrmElement {
-  static override styles = [...CrmElement.styles, formStyles, leadRowStyles, leadFilterStyles, styles];
+  static override styles = [...CrmElement.styles, formStyles, leadRowStyles, leadFilterStyles, ...styles];
 
   /** Leads to show instead of the store's (unbound use): searched, filtered and ordered in memory. */
   @property({ attribute: false }) leads: Lead[] | undefined;
@@ -258,10 +259,7 @@ export class CrmLeadList extends CrmElement {
 
   protected override updated(): void {
     const { status, total } = this.state;
-    for (const [name, on] of [['loading', status === 'pending'], ['empty', status === 'complete' && total === 0]] as const) {
-      if (on) this.internals.states.add(name);
-      else this.internals.states.delete(name);
-    }
+    setStates(this.internals, { loading: status === 'pending', empty: status === 'complete' && total === 0 });
   }
 
   private renderBody(status: string, total: number, error: unknown) {

@@ -10,6 +10,7 @@ import type { CrmStore } from '../../store/store.js';
 import type { Id, Stage } from '../../store/types.js';
 import { formStyles } from '../../styles/forms.js';
 import { CrmElement } from '../crm-element.js';
+import { setStates } from '../shared/custom-states.js';
 import { focusFirstInvalid } from '../shared/fields.js';
 import { inOrder, movedBy, readPipelineEditorData, type PipelineEditorData } from '../shared/pipeline-editor-data.js';
 import { StageDragController } from '../shared/pipeline-editor-drag.js';
@@ -269,8 +270,7 @@ export class CrmPipelineEditor extends CrmElement {
 
   protected override willUpdate(): void {
     const loading = !this.current && (this.pipeline === undefined || this.live.status === 'pending');
-    if (loading) this.internals.states.add('loading');
-    else this.internals.states.delete('loading');
+    setStates(this.internals, { loading });
     // New data from the store: a reorder shown ahead of it is now in it (unless more writes are under way).
     if (this.live.value !== this.seenValue) {
       this.seenValue = this.live.value;

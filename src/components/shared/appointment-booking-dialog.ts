@@ -1,8 +1,9 @@
 import { css, html, nothing } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { FormSubmitController } from '../../controllers/form-submit-controller.js';
+import { ModalController } from '../../controllers/modal-controller.js';
 import { LiveQueryController } from '../../controllers/live-query-controller.js';
 import type { BookInput } from '../../store/appointments.js';
 import { CrmError } from '../../store/errors.js';
@@ -145,7 +146,6 @@ export class CrmAppointmentBookingDialog extends CrmElement {
   /** Clients to search instead of the store (by the words of name and detail). */
   @property({ attribute: false }) clients?: ClientOption[];
 
-  @state() private isOpen = false;
   @state() private newLead = false;
   @state() private leadName = '';
   @state() private leadPhone = '';
@@ -154,9 +154,9 @@ export class CrmAppointmentBookingDialog extends CrmElement {
   @state() private date = '';
   @state() private time = '';
   @state() private comment = '';
-  @query('dialog') private dialog!: HTMLDialogElement;
 
   private readonly submitter = new FormSubmitController(this);
+  private readonly modal = new ModalController<BookingPrefill, Appointment>(this);
   private readonly picker = new ClientPickerController(this, 'booking-client', (text) => this.searchClients(text));
   private readonly storeSpecialists = new LiveQueryController(this, {
     store: () => this.stores.store,
@@ -168,7 +168,10 @@ export class CrmAppointmentBookingDialog extends CrmElement {
     enabled: () => this.isOpen && !this.services && !this.unbound,
     query: (store) => store.services.list(),
   });
-  private settle: ((appointment: Appointment | undefined) => void) | undefined;
+
+  private get isOpen(): boolean {
+    return this.modal.request !== undefined;
+  }
 
   private get unbound(): boolean {
     return this.commit !== undefined;
@@ -179,9 +182,7 @@ export class CrmAppointmentBookingDialog extends CrmElement {
    * the booked appointment, or `undefined` when cancelled (button, Escape) or
    * opened anew.
    */
-  async open(prefill: BookingPrefill = {}): Promise<Appointment | undefined> {
-    this.settle?.(undefined);
-    this.settle = undefined;
+  open(prefill: BookingPrefill = {}): Promise<Appointment | undefined> {
     this.newLead = false;
     this.leadName = this.leadPhone = this.comment = '';
     this.serviceId = prefill.serviceId ?? '';
@@ -190,24 +191,12 @@ export class CrmAppointmentBookingDialog extends CrmElement {
     this.time = prefill.start !== undefined ? timeOf(prefill.start) : '';
     this.picker.reset(prefill.client);
     this.submitter.reset();
-    this.isOpen = true;
-    await this.updateComplete;
-    if (!this.dialog.open) this.dialog.showModal();
-    this.renderRoot.querySelector<HTMLElement>('#booking-client')?.focus();
-    return new Promise((resolve) => (this.settle = resolve));
+    return this.modal.open(prefill, () => this.renderRoot.querySelector<HTMLElement>('#booking-client')?.focus());
   }
 
   /** Closes the dialog as cancelled. */
   close(): void {
-    this.finish(undefined);
-  }
-
-  private finish(appointment: Appointment | undefined): void {
-    const settle = this.settle;
-    this.settle = undefined;
-    this.isOpen = false;
-    if (this.dialog?.open) this.dialog.close();
-    settle?.(appointment);
+    this.modal.finish();
   }
 
   private searchClients(text: string): Promise<ClientOption[]> {
@@ -275,7 +264,7 @@ export class CrmAppointmentBookingDialog extends CrmElement {
       };
       if (this.beforeCommit && this.beforeCommit(input) === false) return;
       const appointment = await (this.commit ? this.commit(input) : this.stores.store.appointments.book(input));
-      this.finish(appointment);
+      this.modal.finish(appointment);
     });
   }
 
@@ -365,7 +354,7 @@ export class CrmAppointmentBookingDialog extends CrmElement {
   protected override render() {
     const message = (e: CrmError) => this.localize.errorMessage(e);
     const error = this.submitter.error;
-    return html`<dialog part="dialog" aria-labelledby="booking-title" @close=${() => !this.dialog.open && this.finish(undefined)}>
+    return html`<dialog part="dialog" aria-labelledby="booking-title" @close=${this.modal.onClose}>
       ${this.isOpen
         ? html`<form @submit=${this.submit} novalidate>
             <h2 id="booking-title">${this.localize.term('booking.title')}</h2>
@@ -418,7 +407,7 @@ export class CrmAppointmentBookingDialog extends CrmElement {
               fields: FIELDS,
               saving: this.submitter.saving,
               submitLabel: this.localize.term('booking.submit'),
-              onCancel: () => this.finish(undefined),
+              onCancel: () => this.modal.finish(),
             })}
           </form>`
         : nothing}

@@ -1,7 +1,8 @@
 import { css, html, nothing } from 'lit';
-import { customElement, query, state } from 'lit/decorators.js';
+import { customElement, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { FormSubmitController } from '../../controllers/form-submit-controller.js';
+import { ModalController } from '../../controllers/modal-controller.js';
 import { minorUnitsPerMajor, numberFormat } from '../../i18n/format.js';
 import { CrmError } from '../../store/errors.js';
 import type { DuplicateMatch } from '../../store/duplicates.js';
@@ -104,24 +105,20 @@ export class CrmConvertLeadDialog extends CrmElement {
     `,
   ];
 
-  @state() private request: ConvertLeadRequest | undefined;
   @state() private into = '';
   @state() private withDeal = true;
   @state() private pipelineId = '';
   @state() private stageId = '';
   @state() private dealTitle = '';
   @state() private amount = '';
-  @query('dialog') private dialog!: HTMLDialogElement;
 
   private readonly submitter = new FormSubmitController(this);
-  private settle: ((converted: boolean) => void) | undefined;
+  private readonly modal = new ModalController<ConvertLeadRequest, true>(this);
 
   /** Opens the dialog. Resolves `true` once the conversion is committed, `false` when the user cancels. */
   async open(request: ConvertLeadRequest): Promise<boolean> {
-    this.settle?.(false);
     const first = request.pipelines[0];
     Object.assign(this, {
-      request,
       into: '',
       withDeal: first !== undefined,
       pipelineId: first?.pipeline.id ?? '',
@@ -130,17 +127,7 @@ export class CrmConvertLeadDialog extends CrmElement {
       amount: '',
     });
     this.submitter.reset();
-    await this.updateComplete;
-    this.dialog.showModal();
-    return new Promise((resolve) => (this.settle = resolve));
-  }
-
-  private finish(converted: boolean): void {
-    const settle = this.settle;
-    this.settle = undefined;
-    this.request = undefined;
-    if (this.dialog.open) this.dialog.close();
-    settle?.(converted);
+    return (await this.modal.open(request)) ?? false;
   }
 
   /** The input for `leads.convert`, or a `CrmError` at the field the user must fix. */
@@ -158,18 +145,18 @@ export class CrmConvertLeadDialog extends CrmElement {
 
   private async submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    const request = this.request;
+    const request = this.modal.request;
     if (this.submitter.saving || !request) return;
     await this.submitter.run(async () => {
       const input = this.input();
       await request.commit(input);
-      this.finish(true);
+      this.modal.finish(true);
     });
   }
 
   private choosePipeline(pipelineId: string): void {
     this.pipelineId = pipelineId;
-    this.stageId = this.request?.pipelines.find((p) => p.pipeline.id === pipelineId)?.stages[0]?.id ?? '';
+    this.stageId = this.modal.request?.pipelines.find((p) => p.pipeline.id === pipelineId)?.stages[0]?.id ?? '';
   }
 
   private renderInto(request: ConvertLeadRequest) {
@@ -240,8 +227,8 @@ export class CrmConvertLeadDialog extends CrmElement {
 
   protected override render() {
     const term = this.localize.term.bind(this.localize);
-    const request = this.request;
-    return html`<dialog aria-labelledby="convert-title-heading" @close=${() => this.finish(false)}>
+    const request = this.modal.request;
+    return html`<dialog aria-labelledby="convert-title-heading" @close=${this.modal.onClose}>
       ${request
         ? html`<form novalidate @submit=${this.submit}>
             <h2 id="convert-title-heading">${term('leadCard.convertTitle', request.lead.name)}</h2>
@@ -259,7 +246,7 @@ export class CrmConvertLeadDialog extends CrmElement {
               fields: fieldNames,
               saving: this.submitter.saving,
               submitLabel: term('leadCard.convertConfirm'),
-              onCancel: () => this.finish(false),
+              onCancel: () => this.modal.finish(),
             })}
           </form>`
         : nothing}

@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
-import { customElement, query, state } from 'lit/decorators.js';
+import { customElement, state } from 'lit/decorators.js';
 import { FormSubmitController } from '../../controllers/form-submit-controller.js';
+import { ModalController } from '../../controllers/modal-controller.js';
 import { CrmError } from '../../store/errors.js';
 import type { Interaction } from '../../store/types.js';
 import { formStyles } from '../../styles/forms.js';
@@ -24,32 +25,18 @@ export interface RescheduleRequest {
 export class CrmInteractionRescheduleDialog extends CrmElement {
   static override styles = [...CrmElement.styles, formStyles];
 
-  @state() private request: RescheduleRequest | undefined;
   @state() private at = '';
-  @query('dialog') private dialog!: HTMLDialogElement;
   private readonly submitter = new FormSubmitController(this);
-  private settle: ((at: number | undefined) => void) | undefined;
+  private readonly modal = new ModalController<RescheduleRequest, number>(this);
   /** Whether the user has pressed a key or the pointer in the dialog since it opened. */
   private armed = false;
 
   /** Opens the dialog; resolves with the new time once written, or `undefined` when cancelled. */
-  async open(request: RescheduleRequest): Promise<number | undefined> {
-    this.settle?.(undefined);
-    this.request = request;
+  open(request: RescheduleRequest): Promise<number | undefined> {
     this.at = toLocalInput(request.interaction.at);
     this.submitter.reset();
-    await this.updateComplete;
     this.armed = false;
-    this.dialog.showModal();
-    return new Promise((resolve) => (this.settle = resolve));
-  }
-
-  private finish(at: number | undefined): void {
-    const settle = this.settle;
-    this.settle = undefined;
-    this.request = undefined;
-    if (this.dialog.open) this.dialog.close();
-    settle?.(at);
+    return this.modal.open(request);
   }
 
   private async submit(event: SubmitEvent): Promise<void> {
@@ -59,24 +46,21 @@ export class CrmInteractionRescheduleDialog extends CrmElement {
     await this.submitter.run(async () => {
       const at = fromLocalInput(this.at);
       if (at === undefined) throw new CrmError('VALIDATION', 'error.date', { field: 'at' });
-      await this.request?.commit?.(at);
-      this.finish(at);
+      await this.modal.request?.commit?.(at);
+      this.modal.finish(at);
     });
   }
 
   private readonly arm = () => (this.armed = true);
-  /** Escape closed it; a late `close` of an earlier closing (the dialog open again by now) is ignored. */
-  private readonly onClose = () => {
-    if (!this.dialog.open) this.finish(undefined);
-  };
 
   protected override render() {
     const term = this.localize.term.bind(this.localize);
     const error = this.submitter.error;
-    return html`<dialog aria-labelledby="reschedule-title" @close=${this.onClose}>
-      ${this.request
+    const request = this.modal.request;
+    return html`<dialog aria-labelledby="reschedule-title" @close=${this.modal.onClose}>
+      ${request
         ? html`<form @submit=${this.submit} @keydown=${this.arm} @pointerdown=${this.arm} novalidate>
-            <h2 id="reschedule-title">${term('interactionLog.rescheduleTitle', this.request.interaction.subject)}</h2>
+            <h2 id="reschedule-title">${term('interactionLog.rescheduleTitle', request.interaction.subject)}</h2>
             ${textField({
               id: 'reschedule-at',
               type: 'datetime-local',
@@ -91,7 +75,7 @@ export class CrmInteractionRescheduleDialog extends CrmElement {
               fields: ['at', 'remindAt'],
               saving: this.submitter.saving,
               submitLabel: term('interactionLog.reschedule'),
-              onCancel: () => this.finish(undefined),
+              onCancel: () => this.modal.finish(),
             })}
           </form>`
         : nothing}

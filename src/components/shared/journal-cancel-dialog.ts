@@ -1,5 +1,6 @@
 import { css, html, nothing } from 'lit';
-import { customElement, query, state } from 'lit/decorators.js';
+import { customElement, state } from 'lit/decorators.js';
+import { ModalController } from '../../controllers/modal-controller.js';
 import { formStyles } from '../../styles/forms.js';
 import { CrmElement } from '../crm-element.js';
 import { textField } from './fields.js';
@@ -20,51 +21,33 @@ export class CrmJournalCancelDialog extends CrmElement {
       p {
         overflow-wrap: anywhere;
       }
-      button.danger {
-        background: var(--_crm-color-danger);
-        border-color: var(--_crm-color-danger);
-        color: var(--_crm-color-on-primary);
-      }
     `,
   ];
 
-  @state() private subject: string | undefined;
   @state() private reason = '';
-  @query('dialog') private dialog!: HTMLDialogElement;
-  private settle: ((reason: string | undefined) => void) | undefined;
+  /** The request is the subject, e.g. "Олена Коваль, Пн 10:30"; the result the reason. */
+  private readonly modal = new ModalController<string, string>(this);
 
   /** Opens the dialog about `subject` (e.g. "Олена Коваль, Пн 10:30"). */
-  async open(subject: string): Promise<string | undefined> {
-    this.settle?.(undefined);
-    this.subject = subject;
+  open(subject: string): Promise<string | undefined> {
     this.reason = '';
-    await this.updateComplete;
-    this.dialog.showModal();
-    this.renderRoot.querySelector<HTMLElement>('#cancel-reason')?.focus();
-    return new Promise((resolve) => (this.settle = resolve));
-  }
-
-  private finish(reason: string | undefined): void {
-    const settle = this.settle;
-    this.settle = undefined;
-    this.subject = undefined;
-    if (this.dialog.open) this.dialog.close();
-    settle?.(reason);
+    return this.modal.open(subject, () => this.renderRoot.querySelector<HTMLElement>('#cancel-reason')?.focus());
   }
 
   protected override render() {
-    return html`<dialog aria-labelledby="cancel-title" aria-describedby="cancel-subject" @close=${() => this.finish(undefined)}>
-      ${this.subject === undefined
+    const subject = this.modal.request;
+    return html`<dialog aria-labelledby="cancel-title" aria-describedby="cancel-subject" @close=${this.modal.onClose}>
+      ${subject === undefined
         ? nothing
         : html`<form
             novalidate
             @submit=${(event: SubmitEvent) => {
               event.preventDefault();
-              this.finish(this.reason.trim());
+              this.modal.finish(this.reason.trim());
             }}
           >
             <h2 id="cancel-title">${this.localize.term('journal.cancelTitle')}</h2>
-            <p id="cancel-subject">${this.subject}</p>
+            <p id="cancel-subject">${subject}</p>
             ${textField({
               id: 'cancel-reason',
               label: this.localize.term('journal.cancelReason'),
@@ -74,7 +57,7 @@ export class CrmJournalCancelDialog extends CrmElement {
               onInput: (value) => (this.reason = value),
             })}
             <div class="actions">
-              <button type="button" @click=${() => this.finish(undefined)}>${this.localize.term('journal.keep')}</button>
+              <button type="button" @click=${() => this.modal.finish()}>${this.localize.term('journal.keep')}</button>
               <button class="danger" type="submit">${this.localize.term('journal.cancelConfirm')}</button>
             </div>
           </form>`}

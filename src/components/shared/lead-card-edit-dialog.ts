@@ -1,7 +1,8 @@
 import { css, html, nothing } from 'lit';
-import { customElement, query, state } from 'lit/decorators.js';
+import { customElement, query } from 'lit/decorators.js';
 import type { CatalogueLists } from '../../controllers/catalogues-controller.js';
 import { FormSubmitController } from '../../controllers/form-submit-controller.js';
+import { ModalController } from '../../controllers/modal-controller.js';
 import type { LeadInput, LeadPatch } from '../../store/leads.js';
 import type { Lead } from '../../store/types.js';
 import { formStyles } from '../../styles/forms.js';
@@ -35,45 +36,33 @@ export class CrmLeadEditDialog extends CrmElement {
     `,
   ];
 
-  @state() private request: LeadEditRequest | undefined;
-  @query('dialog') private dialog!: HTMLDialogElement;
   @query('crm-lead-form') private form: CrmLeadForm | undefined;
 
   private readonly submitter = new FormSubmitController(this);
-  private settle: ((saved: boolean) => void) | undefined;
+  private readonly modal = new ModalController<LeadEditRequest, true>(this);
 
   /** Opens the dialog on `request.lead`. Resolves `true` once the change is committed, `false` when the user cancels. */
   async open(request: LeadEditRequest): Promise<boolean> {
-    this.settle?.(false);
-    this.request = request;
     this.submitter.reset();
-    await this.updateComplete;
-    this.dialog.showModal();
-    await this.form?.updateComplete;
-    this.form?.focus();
-    return new Promise((resolve) => (this.settle = resolve));
-  }
-
-  private finish(saved: boolean): void {
-    const settle = this.settle;
-    this.settle = undefined;
-    this.request = undefined;
-    if (this.dialog.open) this.dialog.close();
-    settle?.(saved);
+    const saved = await this.modal.open(request, async () => {
+      await this.form?.updateComplete;
+      this.form?.focus();
+    });
+    return saved ?? false;
   }
 
   private async submit(event: CustomEvent<LeadInput>): Promise<void> {
-    const request = this.request;
+    const request = this.modal.request;
     if (this.submitter.saving || !request) return;
     await this.submitter.run(async () => {
       await request.commit(event.detail);
-      this.finish(true);
+      this.modal.finish(true);
     });
   }
 
   protected override render() {
-    const request = this.request;
-    return html`<dialog aria-labelledby="edit-title" @close=${() => this.finish(false)}>
+    const request = this.modal.request;
+    return html`<dialog aria-labelledby="edit-title" @close=${this.modal.onClose}>
       ${request
         ? html`<h2 id="edit-title">${this.localize.term('leadCard.editTitle', request.lead.name)}</h2>
             <crm-lead-form
@@ -82,7 +71,7 @@ export class CrmLeadEditDialog extends CrmElement {
               .catalogues=${request.catalogues}
               ?busy=${this.submitter.saving}
               @lead-form-submit=${this.submit}
-              @lead-form-cancel=${() => this.finish(false)}
+              @lead-form-cancel=${() => this.modal.finish()}
             ></crm-lead-form>`
         : nothing}
     </dialog>`;

@@ -2,6 +2,7 @@ import { css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { CatalogueLists } from '../../controllers/catalogues-controller.js';
 import { FormSubmitController } from '../../controllers/form-submit-controller.js';
+import { ModalController } from '../../controllers/modal-controller.js';
 import type { DuplicateField, DuplicateMatch } from '../../store/duplicates.js';
 import type { LeadInput } from '../../store/leads.js';
 import { formStyles } from '../../styles/forms.js';
@@ -82,39 +83,25 @@ export class CrmLeadCreateDialog extends CrmElement {
   /** Users, sources and tags for the form's pickers (unbound use). */
   @property({ attribute: false }) catalogues?: Partial<CatalogueLists>;
 
-  @state() private request: LeadCreateRequest | undefined;
   @state() private duplicates: DuplicateMatch[] | undefined;
-  @query('dialog') private dialog!: HTMLDialogElement;
   @query('crm-lead-form') private form!: CrmLeadForm;
 
   private readonly submitter = new FormSubmitController(this);
+  private readonly modal = new ModalController<LeadCreateRequest, NonNullable<LeadCreateOutcome>>(this);
   private input: LeadInput | undefined;
-  private settle: ((outcome: LeadCreateOutcome) => void) | undefined;
 
   /** Opens the dialog with an empty form; resolves once the lead is saved, an existing lead chosen, or the dialog cancelled. */
-  async open(request: LeadCreateRequest): Promise<LeadCreateOutcome> {
-    this.settle?.(undefined);
-    this.request = request;
+  open(request: LeadCreateRequest): Promise<LeadCreateOutcome> {
     this.duplicates = this.input = undefined;
     this.submitter.reset();
-    await this.updateComplete;
-    this.form.reset();
-    this.dialog.showModal();
-    this.form.focus();
-    return new Promise((resolve) => (this.settle = resolve));
-  }
-
-  private finish(outcome: LeadCreateOutcome): void {
-    const settle = this.settle;
-    this.settle = undefined;
-    this.request = undefined;
-    this.duplicates = undefined;
-    if (this.dialog.open) this.dialog.close();
-    settle?.(outcome);
+    return this.modal.open(request, () => {
+      this.form.reset();
+      this.form.focus();
+    });
   }
 
   private async submit(input: LeadInput): Promise<void> {
-    const request = this.request;
+    const request = this.modal.request;
     if (this.submitter.saving || !request) return;
     this.input = input;
     let matches: DuplicateMatch[] | undefined;
@@ -130,11 +117,11 @@ export class CrmLeadCreateDialog extends CrmElement {
 
   private async save(): Promise<void> {
     const input = this.input;
-    const request = this.request;
+    const request = this.modal.request;
     if (!input || !request) return;
     await this.submitter.run(
       async () => {
-        if (await request.commit(input)) this.finish({ saved: input });
+        if (await request.commit(input)) this.modal.finish({ saved: input });
       },
       // Back to the form, where the error is shown at its field.
       { refused: () => (this.duplicates = undefined) },
@@ -163,7 +150,7 @@ export class CrmLeadCreateDialog extends CrmElement {
               </span>
             </span>
             ${match.type === 'lead'
-              ? html`<button type="button" @click=${() => this.finish({ open: match })}>
+              ? html`<button type="button" @click=${() => this.modal.finish({ open: match })}>
                   ${term('leadList.duplicates.open')}<span class="visually-hidden"> ${match.name}</span>
                 </button>`
               : nothing}
@@ -180,9 +167,9 @@ export class CrmLeadCreateDialog extends CrmElement {
   }
 
   protected override render() {
-    return html`<dialog aria-labelledby="create-title" @close=${() => this.finish(undefined)}>
+    return html`<dialog aria-labelledby="create-title" @close=${this.modal.onClose}>
       <h2 id="create-title">${this.localize.term('leadList.new')}</h2>
-      ${this.request
+      ${this.modal.request
         ? html`<crm-lead-form
               ?hidden=${this.duplicates !== undefined}
               .catalogues=${this.catalogues}
@@ -190,7 +177,7 @@ export class CrmLeadCreateDialog extends CrmElement {
               ?busy=${this.submitter.saving}
               submit-label=${this.localize.term('leadForm.create')}
               @lead-form-submit=${(event: CustomEvent<LeadInput>) => this.submit(event.detail)}
-              @lead-form-cancel=${() => this.finish(undefined)}
+              @lead-form-cancel=${() => this.modal.finish()}
             ></crm-lead-form>
             ${this.duplicates ? this.renderWarning(this.duplicates) : nothing}`
         : nothing}

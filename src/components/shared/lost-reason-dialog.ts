@@ -1,7 +1,8 @@
 import { html, nothing } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { CataloguesController } from '../../controllers/catalogues-controller.js';
 import { FormSubmitController } from '../../controllers/form-submit-controller.js';
+import { ModalController } from '../../controllers/modal-controller.js';
 import { CrmError } from '../../store/errors.js';
 import type { LostReason } from '../../store/types.js';
 import { formStyles } from '../../styles/forms.js';
@@ -38,10 +39,8 @@ export class CrmLostReasonDialog extends CrmElement {
   /** Reasons to offer instead of the store's (unbound use); archived ones are left out. */
   @property({ attribute: false }) reasons: LostReason[] | undefined;
 
-  @state() private request: LostReasonRequest | undefined;
   @state() private reasonId = '';
   @state() private comment = '';
-  @query('dialog') private dialog!: HTMLDialogElement;
 
   private readonly catalogues = new CataloguesController(
     this,
@@ -49,33 +48,21 @@ export class CrmLostReasonDialog extends CrmElement {
     () => !this.reasons,
   );
   private readonly submitter = new FormSubmitController(this);
-  private settle: ((choice: LostReasonChoice | undefined) => void) | undefined;
+  private readonly modal = new ModalController<LostReasonRequest, LostReasonChoice>(this);
 
   /**
    * Opens the dialog. Resolves with the choice once it is written (or, with no
    * `commit`, once made), or `undefined` when the user cancels.
    */
-  async open(request: LostReasonRequest): Promise<LostReasonChoice | undefined> {
-    this.settle?.(undefined);
-    this.request = request;
+  open(request: LostReasonRequest): Promise<LostReasonChoice | undefined> {
     this.reasonId = '';
     this.comment = '';
     this.submitter.reset();
-    await this.updateComplete;
-    this.dialog.showModal();
-    return new Promise((resolve) => (this.settle = resolve));
+    return this.modal.open(request);
   }
 
   private get offered(): LostReason[] {
     return this.reasons ? this.reasons.filter((reason) => !reason.archived) : this.catalogues.activeLostReasons;
-  }
-
-  private finish(choice: LostReasonChoice | undefined): void {
-    const settle = this.settle;
-    this.settle = undefined;
-    this.request = undefined;
-    if (this.dialog.open) this.dialog.close();
-    settle?.(choice);
   }
 
   private async submit(event: SubmitEvent): Promise<void> {
@@ -85,18 +72,19 @@ export class CrmLostReasonDialog extends CrmElement {
     const choice: LostReasonChoice = { reasonId: this.reasonId, ...(comment ? { comment } : {}) };
     await this.submitter.run(async () => {
       if (!choice.reasonId) throw new CrmError('VALIDATION', 'error.lostReasonRequired', { field: 'reasonId' });
-      await this.request?.commit?.(choice);
-      this.finish(choice);
+      await this.modal.request?.commit?.(choice);
+      this.modal.finish(choice);
     });
   }
 
   protected override render() {
     const message = (error: CrmError) => this.localize.errorMessage(error);
     const error = this.submitter.error;
-    return html`<dialog aria-labelledby="lost-title" @close=${() => this.finish(undefined)}>
-      ${this.request
+    const request = this.modal.request;
+    return html`<dialog aria-labelledby="lost-title" @close=${this.modal.onClose}>
+      ${request
         ? html`<form @submit=${this.submit} novalidate>
-            <h2 id="lost-title">${this.localize.term('lost.title')} ${this.localize.term('lost.subject', this.request.subject)}</h2>
+            <h2 id="lost-title">${this.localize.term('lost.title')} ${this.localize.term('lost.subject', request.subject)}</h2>
             ${this.offered.length === 0 ? html`<p class="hint">${this.localize.term('lost.noReasons')}</p>` : nothing}
             ${selectField({
               id: 'lost-reason',
@@ -121,7 +109,7 @@ export class CrmLostReasonDialog extends CrmElement {
               fields: ['reasonId', 'comment'],
               saving: this.submitter.saving,
               submitLabel: this.localize.term('lost.confirm'),
-              onCancel: () => this.finish(undefined),
+              onCancel: () => this.modal.finish(),
             })}
           </form>`
         : nothing}

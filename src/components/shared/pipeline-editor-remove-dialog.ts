@@ -1,6 +1,7 @@
 import { css, html, nothing } from 'lit';
-import { customElement, query, state } from 'lit/decorators.js';
+import { customElement, state } from 'lit/decorators.js';
 import { FormSubmitController } from '../../controllers/form-submit-controller.js';
+import { ModalController } from '../../controllers/modal-controller.js';
 import { CrmError } from '../../store/errors.js';
 import { formStyles } from '../../styles/forms.js';
 import { CrmElement } from '../crm-element.js';
@@ -39,65 +40,46 @@ export class CrmPipelineEditorRemoveDialog extends CrmElement {
       p {
         overflow-wrap: anywhere;
       }
-      button.danger {
-        background: var(--_crm-color-danger);
-        border-color: var(--_crm-color-danger);
-        color: var(--_crm-color-on-primary);
-      }
     `,
   ];
 
-  @state() private removal: StageRemoval | undefined;
   @state() private target = '';
-  @query('dialog') private dialog!: HTMLDialogElement;
 
   private readonly submitter = new FormSubmitController(this);
-  private settle: ((result: { moveDealsTo?: string } | undefined) => void) | undefined;
+  private readonly modal = new ModalController<StageRemoval, { moveDealsTo?: string }>(this);
 
   /**
    * Opens the dialog. Resolves with the chosen target (none for a stage
    * without deals) once the stage is removed, or `undefined` when the user
    * cancels or the host vetoes.
    */
-  async open(removal: StageRemoval): Promise<{ moveDealsTo?: string } | undefined> {
-    this.settle?.(undefined);
-    this.removal = removal;
+  open(removal: StageRemoval): Promise<{ moveDealsTo?: string } | undefined> {
     this.target = '';
     this.submitter.reset();
-    await this.updateComplete;
-    this.dialog.showModal();
-    return new Promise((resolve) => (this.settle = resolve));
-  }
-
-  private finish(result: { moveDealsTo?: string } | undefined): void {
-    const settle = this.settle;
-    this.settle = undefined;
-    this.removal = undefined;
-    if (this.dialog.open) this.dialog.close();
-    settle?.(result);
+    return this.modal.open(removal);
   }
 
   /** Whether a target must be chosen: the stage has deals, or the store said so. */
   private get asksTarget(): boolean {
-    return (this.removal?.dealCount ?? 0) > 0 || (this.submitter.error instanceof CrmError && this.submitter.error.field === 'moveDealsTo');
+    return (this.modal.request?.dealCount ?? 0) > 0 || (this.submitter.error instanceof CrmError && this.submitter.error.field === 'moveDealsTo');
   }
 
   private async submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    const removal = this.removal;
+    const removal = this.modal.request;
     if (this.submitter.saving || !removal) return;
     const moveDealsTo = this.asksTarget ? this.target : undefined;
     await this.submitter.run(async () => {
       if (moveDealsTo === '') throw new CrmError('VALIDATION', 'error.stageHasDeals', { field: 'moveDealsTo' });
       const removed = await removal.commit(moveDealsTo);
-      this.finish(removed ? (moveDealsTo ? { moveDealsTo } : {}) : undefined);
+      this.modal.finish(removed ? (moveDealsTo ? { moveDealsTo } : {}) : undefined);
     });
   }
 
   protected override render() {
-    const removal = this.removal;
+    const removal = this.modal.request;
     const message = (error: CrmError) => this.localize.errorMessage(error);
-    return html`<dialog aria-labelledby="remove-title" aria-describedby="remove-deals" @close=${() => this.finish(undefined)}>
+    return html`<dialog aria-labelledby="remove-title" aria-describedby="remove-deals" @close=${this.modal.onClose}>
       ${removal
         ? html`<form @submit=${this.submit} novalidate>
             <h2 id="remove-title">${this.localize.term('pipelineEditor.removeTitle', removal.stageName)}</h2>
@@ -123,7 +105,7 @@ export class CrmPipelineEditorRemoveDialog extends CrmElement {
               fields: ['moveDealsTo'],
               saving: this.submitter.saving,
               submitLabel: this.localize.term('pipelineEditor.confirmRemove'),
-              onCancel: () => this.finish(undefined),
+              onCancel: () => this.modal.finish(),
               tone: 'danger',
             })}
           </form>`

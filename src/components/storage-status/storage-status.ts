@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { CrmStoragePersistEvent } from '../../events/storage-persist.js';
 import { CrmElement } from '../crm-element.js';
+import { setStates } from '../shared/custom-states.js';
 import { styles } from './storage-status.styles.js';
 
 /**
@@ -117,8 +118,7 @@ export class CrmStorageStatus extends CrmElement {
   }
 
   protected override willUpdate(): void {
-    if (this.effectivePersisted) this.internals.states.add('persisted');
-    else this.internals.states.delete('persisted');
+    setStates(this.internals, { persisted: !!this.effectivePersisted });
   }
 
   private renderUsage(usage: number | undefined, quota: number | undefined) {

@@ -6,10 +6,11 @@ import type { CrmProvider } from '../../../src/components/provider/provider.js';
 import { DEFAULT_DATABASE_NAME, deleteStore, getStore, type CrmStore } from '../../../src/store/index.js';
 import { localDate, localInstant } from '../../../src/store/slots.js';
 import type { Appointment, Service, User } from '../../../src/store/types.js';
-import { deleteTestStores, settle, uniqueDatabaseName, waitUntil } from '../../support/fixtures.js';
+import { deepActive, inProvider, plain } from '../../support/dom.js';
+import { deleteTestStores, storeHolds, uniqueDatabaseName, waitUntil } from '../../support/fixtures.js';
+import { addSpecialist, EVERY_DAY } from '../../support/schedule.js';
 
 const TUESDAY = '2031-03-04';
-const plain = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
 const at = (time: string, date = TUESDAY) => localInstant(date, time);
 
 interface Seeded {
@@ -29,11 +30,8 @@ interface Seeded {
 async function seed(hours = { start: '09:00', end: '18:00' }): Promise<Seeded> {
   const database = uniqueDatabaseName('journal');
   const store = getStore(database);
-  const olena = await store.users.create({ name: 'Олена Коваль', roles: ['specialist'] });
-  const taras = await store.users.create({ name: 'Тарас Бондаренко', roles: ['specialist'] });
-  const week = { 1: hours, 2: hours, 3: hours, 4: hours, 5: hours, 6: hours, 7: hours };
-  await store.schedule.setWeek(olena.id, week);
-  await store.schedule.setWeek(taras.id, week);
+  const olena = await addSpecialist(store, 'Олена Коваль', hours, EVERY_DAY);
+  const taras = await addSpecialist(store, 'Тарас Бондаренко', hours, EVERY_DAY);
   await store.schedule.addBreak(olena.id, { weekday: 2, start: '13:00', end: '14:00' });
   await store.schedule.addDayOff(taras.id, '2031-03-05', 'Відпустка');
   const service = await store.services.create({ name: 'Консультація', durationMinutes: 60, price: { minor: 50_000 } });
@@ -43,10 +41,12 @@ async function seed(hours = { start: '09:00', end: '18:00' }): Promise<Seeded> {
 }
 
 async function mount(seeded: Pick<Seeded, 'database'>, attrs: { date?: string; view?: string; lang?: string } = {}): Promise<CrmAppointmentJournal> {
-  const provider = await fixture<CrmProvider>(html`<crm-provider database=${seeded.database} lang=${attrs.lang ?? 'uk'}>
-    <crm-appointment-journal date=${attrs.date ?? TUESDAY} view=${attrs.view ?? 'day'} style="--crm-appointment-journal-height:none"></crm-appointment-journal>
-  </crm-provider>`);
-  const el = provider.querySelector('crm-appointment-journal')!;
+  const el = await inProvider(
+    'crm-appointment-journal',
+    seeded.database,
+    html`<crm-appointment-journal date=${attrs.date ?? TUESDAY} view=${attrs.view ?? 'day'} style="--crm-appointment-journal-height:none"></crm-appointment-journal>`,
+    { lang: attrs.lang ?? 'uk' },
+  );
   await waitUntil(() => el.shadowRoot!.querySelector('table'), 'the grid did not render');
   return el;
 }
@@ -59,16 +59,6 @@ const slot = (el: CrmAppointmentJournal, col: number, time: string) => {
 const block = (el: CrmAppointmentJournal, id: string) => $(el, `[data-appointment="${id}"]`)!;
 const announced = (el: CrmAppointmentJournal) => plain($(el, '[role="status"]:not([aria-busy])')?.textContent);
 const alertText = (el: CrmAppointmentJournal) => plain($(el, '.failure')?.textContent);
-const deepActive = () => {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-};
-
-async function storeHolds(check: () => Promise<boolean>, message: string): Promise<void> {
-  for (const end = Date.now() + 5000; Date.now() < end; await settle(50)) if (await check()) return;
-  throw new Error(message);
-}
 
 function center(element: Element): [number, number] {
   const rect = element.getBoundingClientRect();

@@ -5,9 +5,10 @@ import type { CrmDealPipeline, DealBoardData } from '../../../src/components/dea
 import type { CrmProvider } from '../../../src/components/provider/provider.js';
 import type { CrmDealSelectEvent, CrmDealStageChangeEvent, CrmDealStageChangeRequestEvent } from '../../../src/events/index.js';
 import { CrmError, DEFAULT_DATABASE_NAME, deleteStore, getStore, seedSampleData, type CrmStore, type Deal, type Stage } from '../../../src/store/index.js';
-import { deleteTestStores, settle, uniqueDatabaseName, waitUntil } from '../../support/fixtures.js';
+import { inProvider, plain } from '../../support/dom.js';
+import { deleteTestStores, settle, storeHolds, uniqueDatabaseName, waitUntil } from '../../support/fixtures.js';
+import { ignoreResizeObserverLoop } from '../../support/resize-observer.js';
 
-const plain = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
 const layout = 'display:block;--crm-deal-pipeline-column-width:11rem;--crm-deal-pipeline-height:17rem';
 
 interface Seeded {
@@ -44,10 +45,12 @@ async function seed(count = 2, options: { title?: (n: number) => string; stages?
 }
 
 async function mount(seeded: Pick<Seeded, 'database' | 'pipelineId'>, lang = 'uk', perStage?: number): Promise<CrmDealPipeline> {
-  const provider = await fixture<CrmProvider>(html`<crm-provider database=${seeded.database} lang=${lang}>
-    <crm-deal-pipeline pipeline=${seeded.pipelineId} per-stage=${perStage ?? 50} style=${layout}></crm-deal-pipeline>
-  </crm-provider>`);
-  const el = provider.querySelector('crm-deal-pipeline')!;
+  const el = await inProvider(
+    'crm-deal-pipeline',
+    seeded.database,
+    html`<crm-deal-pipeline pipeline=${seeded.pipelineId} per-stage=${perStage ?? 50} style=${layout}></crm-deal-pipeline>`,
+    { lang },
+  );
   await waitUntil(() => el.shadowRoot!.querySelector('.columns'), 'the board did not render');
   return el;
 }
@@ -58,12 +61,6 @@ const cardsIn = (el: CrmDealPipeline, stageId: string) => [...column(el, stageId
 const titleOf = (el: CrmDealPipeline, dealId: string) => $<HTMLButtonElement>(el, `#title-${CSS.escape(dealId)}`);
 const announced = (el: CrmDealPipeline) => plain($(el, '[role="status"]')?.textContent);
 const focused = (el: CrmDealPipeline) => el.shadowRoot!.activeElement;
-
-/** Waits until an async check of the store holds. */
-async function storeHolds(check: () => Promise<boolean>, message: string): Promise<void> {
-  for (const end = Date.now() + 5000; Date.now() < end; await settle(50)) if (await check()) return;
-  throw new Error(message);
-}
 
 async function cardShown(el: CrmDealPipeline, stageId: string, dealId: string): Promise<void> {
   await waitUntil(() => cardsIn(el, stageId).some((card) => card.dataset.deal === dealId), `deal ${dealId} not shown in ${stageId}`);
@@ -86,14 +83,7 @@ async function drag(card: Element, target: Element): Promise<void> {
   await sendMouse({ type: 'up' });
 }
 
-// The virtualizer measures cards it has just drawn and may draw more in the same frame; Chromium then
-// reports "ResizeObserver loop completed with undelivered notifications" — a notice, not a failure.
-let mochaOnError: OnErrorEventHandler;
-before(() => {
-  mochaOnError = window.onerror;
-  window.onerror = (message, ...rest) => (String(message).includes('ResizeObserver loop') ? true : mochaOnError?.call(window, message, ...rest));
-});
-after(() => (window.onerror = mochaOnError));
+ignoreResizeObserverLoop();
 
 describe('crm-deal-pipeline', () => {
   afterEach(async () => {

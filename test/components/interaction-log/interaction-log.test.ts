@@ -12,13 +12,13 @@ import type {
 import { CrmError } from '../../../src/store/errors.js';
 import type { RegisterInteractionInput } from '../../../src/store/interactions.js';
 import type { CrmStore, Interaction } from '../../../src/store/index.js';
+import { deepActive, plain, press, root } from '../../support/dom.js';
 import { deleteTestStores, freshStore, settle, waitUntil } from '../../support/fixtures.js';
+import { ignoreResizeObserverLoop } from '../../support/resize-observer.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
-const plain = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
-const root = (el: CrmInteractionLog) => el.shadowRoot!;
 const countText = (el: CrmInteractionLog) => plain(root(el).querySelector('.count')?.textContent);
 const entries = (el: CrmInteractionLog) =>
   [...root(el).querySelectorAll<HTMLElement>('article[data-index]')].sort((a, b) => Number(a.dataset.index) - Number(b.dataset.index));
@@ -28,11 +28,6 @@ const buttonOf = (entry: Element, label: string) => [...entry.querySelectorAll<H
 const form = (el: CrmInteractionLog) => root(el).querySelector('crm-interaction-quick-form')!;
 const inForm = <T extends HTMLElement = HTMLElement>(el: CrmInteractionLog, selector: string) => form(el).shadowRoot!.querySelector<T>(selector)!;
 const announced = (el: CrmInteractionLog) => plain(root(el).querySelector('p.visually-hidden[role=status]')?.textContent);
-const deepActive = () => {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-};
 /** Whole minutes, as a `datetime-local` field keeps them. */
 const minute = (at: number) => Math.floor(at / MINUTE) * MINUTE;
 
@@ -59,19 +54,9 @@ async function tabTo(id: string): Promise<void> {
   expect(deepActive()?.id).to.equal(id);
 }
 
-async function press(button: HTMLElement): Promise<void> {
-  button.focus();
-  await sendKeys({ press: 'Enter' });
-}
-
 describe('crm-interaction-log', () => {
   // The virtualizer measures entries it has just drawn; Chromium then reports a harmless "ResizeObserver loop".
-  let mochaOnError: OnErrorEventHandler;
-  before(() => {
-    mochaOnError = window.onerror;
-    window.onerror = (message, ...rest) => (String(message).includes('ResizeObserver loop') ? true : mochaOnError?.call(window, message, ...rest));
-  });
-  after(() => (window.onerror = mochaOnError));
+  ignoreResizeObserverLoop();
 
   afterEach(async () => {
     await resetMouse();

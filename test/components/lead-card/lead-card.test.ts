@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
+import { resetMouse, sendKeys } from '@web/test-runner-commands';
 import '../../../src/components/lead-card/lead-card.js';
 import type { CrmLeadCard } from '../../../src/components/lead-card/lead-card.js';
 import { parseAmount } from '../../../src/components/shared/convert-lead-dialog.js';
@@ -12,26 +12,11 @@ import type {
   CrmLeadUpdateRequestEvent,
 } from '../../../src/events/index.js';
 import { getStore, type CrmStore, type Lead, type PipelineWithStages } from '../../../src/store/index.js';
+import { click, deepActive as focused, inner, inProvider, plain, textOf } from '../../support/dom.js';
 import { deleteTestStores, settle, uniqueDatabaseName, waitUntil } from '../../support/fixtures.js';
 import { snapshot } from '../../support/store.js';
 
 const DAY = 86_400_000;
-const plain = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
-const textOf = (el: Element) => plain(el.shadowRoot!.textContent);
-const inner = <T extends Element>(host: Element, selector: string) => host.shadowRoot!.querySelector<T>(selector)!;
-
-/** The deepest focused element, through shadow roots. */
-function focused(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
-
-/** A real mouse click in the middle of an element. */
-async function click(element: Element): Promise<void> {
-  const box = element.getBoundingClientRect();
-  await sendMouse({ type: 'click', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
-}
 
 /** Waits until the card's dialog `tag` is open, and returns its element. */
 async function opened(card: Element, tag: string): Promise<HTMLElement> {
@@ -92,10 +77,7 @@ async function world(lead: Partial<Lead> = {}): Promise<World> {
 }
 
 async function boundCard(w: World, lang = 'uk'): Promise<CrmLeadCard> {
-  const provider = await fixture(
-    html`<crm-provider database=${w.name} lang=${lang}><crm-lead-card lead-id=${w.lead.id}></crm-lead-card></crm-provider>`,
-  );
-  const card = provider.querySelector('crm-lead-card')!;
+  const card = await inProvider('crm-lead-card', w.name, html`<crm-lead-card lead-id=${w.lead.id}></crm-lead-card>`, { lang });
   await waitUntil(() => textOf(card).includes(w.lead.name) && textOf(card).includes('Instagram'), 'the lead never showed');
   return card;
 }

@@ -9,10 +9,10 @@ import { CrmError } from '../../../src/store/errors.js';
 import { leadSearchTokens } from '../../../src/store/leads.js';
 import { contextOf, type CrmStore } from '../../../src/store/store.js';
 import type { Lead, LeadStatus } from '../../../src/store/types.js';
+import { deepActive, inProvider, plain, root } from '../../support/dom.js';
 import { deleteTestStores, freshStore, waitUntil } from '../../support/fixtures.js';
+import { ignoreResizeObserverLoop } from '../../support/resize-observer.js';
 
-const plain = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
-const root = (el: CrmLeadList) => el.shadowRoot!;
 const countText = (el: CrmLeadList) => plain(root(el).querySelector('.count')?.textContent);
 const rows = (el: CrmLeadList) => [...root(el).querySelectorAll<HTMLElement>('[role=row][data-index]')];
 const rowNames = (el: CrmLeadList) =>
@@ -22,15 +22,9 @@ const rowNames = (el: CrmLeadList) =>
 const dialogOf = (el: CrmLeadList) => root(el).querySelector<CrmLeadCreateDialog>('crm-lead-create-dialog')!;
 const formOf = (el: CrmLeadList) => dialogOf(el).shadowRoot!.querySelector<CrmLeadForm>('crm-lead-form')!;
 const inForm = <T extends HTMLElement = HTMLElement>(el: CrmLeadList, selector: string) => formOf(el).shadowRoot!.querySelector<T>(selector)!;
-const deepActive = () => {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-};
 
 async function mount(store: CrmStore, attributes = html``, lang = 'uk'): Promise<CrmLeadList> {
-  const provider = await fixture(html`<crm-provider database=${store.name}><crm-lead-list lang=${lang}>${attributes}</crm-lead-list></crm-provider>`);
-  return provider.querySelector('crm-lead-list')!;
+  return inProvider('crm-lead-list', store.name, html`<crm-lead-list lang=${lang}>${attributes}</crm-lead-list>`);
 }
 
 /** Writes `count` leads in a few transactions, like an import. */
@@ -63,14 +57,7 @@ async function fillAndSubmit(name: string, phone: string): Promise<void> {
 }
 
 describe('crm-lead-list', () => {
-  // The virtualizer measures rows it has just drawn and draws more in the same frame; Chromium then
-  // reports "ResizeObserver loop completed with undelivered notifications" — a notice, not a failure.
-  let mochaOnError: OnErrorEventHandler;
-  before(() => {
-    mochaOnError = window.onerror;
-    window.onerror = (message, ...rest) => (String(message).includes('ResizeObserver loop') ? true : mochaOnError?.call(window, message, ...rest));
-  });
-  after(() => (window.onerror = mochaOnError));
+  ignoreResizeObserverLoop();
 
   afterEach(async () => {
     await resetMouse();

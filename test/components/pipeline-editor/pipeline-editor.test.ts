@@ -4,25 +4,10 @@ import '../../../src/components/pipeline-editor/pipeline-editor.js';
 import type { CrmPipelineEditor } from '../../../src/components/pipeline-editor/pipeline-editor.js';
 import type { CrmPipelineChangeEvent, CrmPipelineChangeRequestEvent, PipelineChange } from '../../../src/events/index.js';
 import { getStore, type CrmStore, type Deal, type Stage } from '../../../src/store/index.js';
+import { click, deepActive as focused, inner, inProvider, plain, textOf } from '../../support/dom.js';
 import { deleteTestStores, uniqueDatabaseName, waitUntil } from '../../support/fixtures.js';
 import { snapshot } from '../../support/store.js';
 
-const plain = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
-const textOf = (el: Element) => plain(el.shadowRoot!.textContent);
-const inner = <T extends Element = HTMLElement>(host: Element, selector: string) => host.shadowRoot!.querySelector<T>(selector)!;
-
-/** The deepest focused element, through shadow roots. */
-function focused(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
-
-/** A real mouse click in the middle of an element. */
-async function click(element: Element): Promise<void> {
-  const box = element.getBoundingClientRect();
-  await sendMouse({ type: 'click', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
-}
 
 const rows = (el: CrmPipelineEditor) => [...el.shadowRoot!.querySelectorAll<HTMLLIElement>('li[data-stage-id]')];
 const names = (el: CrmPipelineEditor) => rows(el).map((row) => plain(row.querySelector('.name')?.textContent));
@@ -65,10 +50,7 @@ async function world(stageNames = ['Нова угода', 'Кваліфікац�
 }
 
 async function boundEditor(w: World, lang = 'uk', theme = 'light'): Promise<CrmPipelineEditor> {
-  const provider = await fixture(
-    html`<crm-provider database=${w.name} lang=${lang} theme=${theme}><crm-pipeline-editor pipeline=${w.pipelineId}></crm-pipeline-editor></crm-provider>`,
-  );
-  const el = provider.querySelector('crm-pipeline-editor')!;
+  const el = await inProvider('crm-pipeline-editor', w.name, html`<crm-pipeline-editor pipeline=${w.pipelineId}></crm-pipeline-editor>`, { lang, theme });
   await waitUntil(() => rows(el).length === w.stages.length, 'the stages never showed');
   return el;
 }

@@ -5,15 +5,11 @@ import type { BookInput, CrmAppointmentBookingDialog } from '../../../src/compon
 import { localInstant } from '../../../src/store/slots.js';
 import type { CrmStore } from '../../../src/store/store.js';
 import type { Appointment, Service, User } from '../../../src/store/types.js';
+import { deepActive, inProvider, plain, press } from '../../support/dom.js';
 import { deleteTestStores, freshStore, waitUntil } from '../../support/fixtures.js';
+import { addSpecialist } from '../../support/schedule.js';
 
 const MONDAY = '2031-03-03';
-const plain = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
-const deepActive = () => {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-};
 
 interface Fixture {
   store: CrmStore;
@@ -25,9 +21,7 @@ interface Fixture {
 /** A specialist working 09:00–18:00 on weekdays with a 13:00–14:00 break on Monday, a 90-minute service, two clients and a lead. */
 async function setUp(): Promise<Fixture> {
   const store = freshStore('booking');
-  const specialist = await store.users.create({ name: 'Олена Коваль', roles: ['specialist'] });
-  const day = { start: '09:00', end: '18:00' };
-  await store.schedule.setWeek(specialist.id, { 1: day, 2: day, 3: day, 4: day, 5: day });
+  const specialist = await addSpecialist(store, 'Олена Коваль', { start: '09:00', end: '18:00' });
   await store.schedule.addBreak(specialist.id, { weekday: 1, start: '13:00', end: '14:00' });
   const service = await store.services.create({ name: 'Стрижка', durationMinutes: 90, price: { minor: 50000 } });
   await store.counterparties.create({ kind: 'individual', name: 'Ткаченко Іван' });
@@ -37,10 +31,7 @@ async function setUp(): Promise<Fixture> {
 }
 
 async function mount(store: CrmStore, lang = 'uk'): Promise<CrmAppointmentBookingDialog> {
-  const provider = await fixture(
-    html`<crm-provider database=${store.name}><crm-appointment-booking-dialog lang=${lang}></crm-appointment-booking-dialog></crm-provider>`,
-  );
-  return provider.querySelector('crm-appointment-booking-dialog')!;
+  return inProvider('crm-appointment-booking-dialog', store.name, html`<crm-appointment-booking-dialog lang=${lang}></crm-appointment-booking-dialog>`);
 }
 
 const $ = <T extends HTMLElement = HTMLElement>(el: CrmAppointmentBookingDialog, selector: string) =>
@@ -53,8 +44,7 @@ async function opened(el: CrmAppointmentBookingDialog, prefill: Parameters<CrmAp
 }
 
 async function submitByKeyboard(el: CrmAppointmentBookingDialog): Promise<void> {
-  $(el, 'button[type=submit]').focus();
-  await sendKeys({ press: 'Enter' });
+  await press($(el, 'button[type=submit]'));
 }
 
 describe('crm-appointment-booking-dialog', () => {

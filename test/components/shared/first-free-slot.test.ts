@@ -6,14 +6,10 @@ import type { CrmFirstFreeSlot, SlotChooseEvent } from '../../../src/components/
 import { localInstant } from '../../../src/store/slots.js';
 import type { CrmStore } from '../../../src/store/store.js';
 import type { Service, User } from '../../../src/store/types.js';
+import { deepActive, inProvider, plain } from '../../support/dom.js';
 import { deleteTestStores, freshStore, waitUntil } from '../../support/fixtures.js';
+import { addSpecialist } from '../../support/schedule.js';
 
-const plain = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
-const deepActive = () => {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-};
 
 interface Fixture {
   store: CrmStore;
@@ -29,13 +25,10 @@ interface Fixture {
  */
 async function setUp(): Promise<Fixture> {
   const store = freshStore('slots');
-  const anna = await store.users.create({ name: 'Анна Шевчук', roles: ['specialist'] });
-  const bohdan = await store.users.create({ name: 'Богдан Литвин', roles: ['specialist'] });
-  const morning = { start: '09:00', end: '13:00' };
-  await store.schedule.setWeek(anna.id, { 1: morning, 2: morning, 3: morning, 4: morning, 5: morning });
+  const anna = await addSpecialist(store, 'Анна Шевчук', { start: '09:00', end: '13:00' });
+  const bohdan = await addSpecialist(store, 'Богдан Литвин', { start: '14:00', end: '16:00' }, [1, 2]);
   await store.schedule.addBreak(anna.id, { weekday: 1, start: '10:00', end: '11:00' });
   await store.schedule.addDayOff(anna.id, '2031-03-05');
-  await store.schedule.setWeek(bohdan.id, { 1: { start: '14:00', end: '16:00' }, 2: { start: '14:00', end: '16:00' } });
   const service = await store.services.create({ name: 'Масаж', durationMinutes: 60, price: { minor: 90000 } });
   const client = await store.counterparties.create({ kind: 'individual', name: 'Мельник Ольга' });
   await store.appointments.book({ specialistId: anna.id, serviceId: service.id, start: localInstant('2031-03-04', '11:00'), client: { type: 'counterparty', id: client.id } });
@@ -50,10 +43,11 @@ const FIRST_THREE_DAYS = [
 const THURSDAY_FRIDAY = ['09:00', '09:30', '10:00', '10:30', '11:00', '11:30', '12:00'];
 
 async function mount(store: CrmStore, serviceId: string, lang = 'uk'): Promise<CrmFirstFreeSlot> {
-  const provider = await fixture(html`<crm-provider database=${store.name}>
-    <crm-first-free-slot lang=${lang} service-id=${serviceId} from="2031-03-03" days="3" .notBefore=${localInstant('2031-03-01')}></crm-first-free-slot>
-  </crm-provider>`);
-  const el = provider.querySelector('crm-first-free-slot')!;
+  const el = await inProvider(
+    'crm-first-free-slot',
+    store.name,
+    html`<crm-first-free-slot lang=${lang} service-id=${serviceId} from="2031-03-03" days="3" .notBefore=${localInstant('2031-03-01')}></crm-first-free-slot>`,
+  );
   await waitUntil(() => el.shadowRoot!.querySelector('[part=slots]'), 'no slots shown');
   return el;
 }

@@ -4,9 +4,9 @@ import '../../../src/components/shared/lead-form.js';
 import type { CrmLeadForm } from '../../../src/components/shared/lead-form.js';
 import { CrmError } from '../../../src/store/errors.js';
 import type { LeadInput } from '../../../src/store/leads.js';
+import { plain } from '../../support/dom.js';
 import { deleteTestStores, freshStore } from '../../support/fixtures.js';
 
-const plain = (text: string) => text.replace(/\s+/g, ' ').trim();
 const q = <T extends Element = HTMLElement>(el: CrmLeadForm, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
 
 describe('crm-lead-form', () => {

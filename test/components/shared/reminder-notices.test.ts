@@ -6,13 +6,13 @@ import type { CrmReminderNotices } from '../../../src/components/shared/reminder
 import { storeContext } from '../../../src/context/store-context.js';
 import type { DueReminder } from '../../../src/controllers/reminder-controller.js';
 import type { CrmStore, Reminder } from '../../../src/store/index.js';
+import { plain } from '../../support/dom.js';
 import { deleteTestStores, settle, waitUntil } from '../../support/fixtures.js';
 import { testStore } from '../../support/store.js';
 
 // 10 March 2026, 10:00 in Kyiv (UTC+2).
 const START = Date.UTC(2026, 2, 10, 8, 0);
 const MINUTE = 60_000;
-const plain = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
 
 /** The element inside a plain host providing `store` (a store with a pinned clock), plus an outside button that holds focus. */
 async function mount(store: CrmStore | undefined, now: () => number, lang = 'uk', data?: DueReminder[]) {

@@ -1,12 +1,10 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { plain, textOf } from '../../support/dom.js';
 import { waitUntil } from '../../support/fixtures.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { CrmStorageStatus as CrmStorageStatusClass } from '../../../src/components/storage-status/storage-status.js';
 import type { CrmStorageStatus } from '../../../src/components/storage-status/storage-status.js';
 import type { CrmStoragePersistEvent } from '../../../src/events/index.js';
-
-const plain = (text: string) => text.replace(/\s+/g, ' ').trim();
-const textOf = (el: CrmStorageStatus) => plain(el.shadowRoot!.textContent!);
 
 describe('crm-storage-status', () => {
   it('shows the browser’s own usage and quota', async () => {
