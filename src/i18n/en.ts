@@ -10,6 +10,8 @@ import { interactionLogEn } from './areas/interaction-log.js';
 import { remindersEn } from './areas/reminders.js';
 import { journalEn } from './areas/appointment-journal.js';
 import { bookingEn } from './areas/appointment-booking.js';
+import { funnelReportEn } from './areas/funnel-report.js';
+import { classificationEn } from './areas/customer-classification.js';
 
 /** English. */
 export const en: CrmTranslation = {
@@ -109,4 +111,6 @@ export const en: CrmTranslation = {
   ...remindersEn,
   ...journalEn,
   ...bookingEn,
+  ...funnelReportEn,
+  ...classificationEn,
 };

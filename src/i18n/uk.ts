@@ -8,6 +8,8 @@ import { interactionLogUk } from './areas/interaction-log.js';
 import { remindersUk } from './areas/reminders.js';
 import { journalUk } from './areas/appointment-journal.js';
 import { bookingUk } from './areas/appointment-booking.js';
+import { funnelReportUk } from './areas/funnel-report.js';
+import { classificationUk } from './areas/customer-classification.js';
 
 /** Values a store error quotes (`CrmError.params`). */
 export type ErrorParams = Readonly<Record<string, string | number>>;
@@ -110,4 +112,6 @@ export const uk = {
   ...remindersUk,
   ...journalUk,
   ...bookingUk,
+  ...funnelReportUk,
+  ...classificationUk,
 };

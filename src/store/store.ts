@@ -18,6 +18,7 @@ import { openDatabase } from './migrations.js';
 import { createDealsRepository, type DealsRepository } from './deals.js';
 import { createInteractionsRepository, type InteractionsRepository } from './interactions.js';
 import { createKpiRepository, type KpiRepository } from './kpi.js';
+import { createReportsRepository, type ReportsRepository } from './reports/index.js';
 import { createLeadsRepository, type LeadsRepository } from './leads.js';
 import { createNotesRepository, type NotesRepository } from './notes.js';
 import { createOrdersRepository, type OrdersRepository } from './orders.js';
@@ -85,6 +86,8 @@ export interface CrmStore {
   readonly appointments: AppointmentsRepository;
   /** KPI targets per month and manager (H8). */
   readonly kpi: KpiRepository;
+  /** Sales funnel, sources, ABC/XYZ, relationship stages, manager efficiency (H1–H6). */
+  readonly reports: ReportsRepository;
   /** Full JSON backup and restore; a person’s data exported or erased (I4). */
   readonly backup: BackupRepository;
   /**
@@ -142,6 +145,7 @@ export function createStore(db: CrmDatabase, options: StoreContextOptions = {}):
     schedule: createScheduleRepository(ctx, store),
     appointments: createAppointmentsRepository(ctx, store),
     kpi: createKpiRepository(ctx, store),
+    reports: createReportsRepository(ctx),
     backup: createBackupRepository(ctx, store),
     async open() {
       // Rejects with UPGRADE_BLOCKED instead of waiting while another tab keeps an older version open.
