@@ -19,8 +19,15 @@ await checkBuiltSite('storybook a11y', site, async (browser, base) => {
   for (const story of stories) {
     for (const globals of variants) {
       errors = [];
+      const label = `${story.title} / ${story.name} [${globals}]`;
       await page.goto(`${base}iframe.html?id=${story.id}&viewMode=story&globals=${globals}`);
-      await page.waitForSelector('#storybook-root > *', { state: 'attached', timeout: 15_000 });
+      try {
+        // Each story seeds its own database with the sample business first.
+        await page.waitForSelector('#storybook-root > *', { state: 'attached', timeout: 45_000 });
+      } catch {
+        failures.push(`${label}: did not render${errors.length ? ` (${errors.join('; ')})` : ''}`);
+        continue;
+      }
       await page.evaluate(async () => {
         const pending = [...document.querySelectorAll('*')].map((el) => el.updateComplete).filter(Boolean);
         await Promise.all(pending);
@@ -31,7 +38,6 @@ await checkBuiltSite('storybook a11y', site, async (browser, base) => {
         const result = await window.axe.run('#storybook-root');
         return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
       });
-      const label = `${story.title} / ${story.name} [${globals}]`;
       for (const violation of violations) failures.push(`${label}: ${violation}`);
       for (const error of errors) failures.push(`${label}: page error: ${error}`);
     }

@@ -3,16 +3,18 @@ import { customElement, query, state } from 'lit/decorators.js';
 import { CrmElement, CrmError, LiveQueryController, en, uk, type CrmMessageKey } from 'crm-elements';
 import './demo-deals.js';
 import './demo-interactions.js';
+import './demo-reports.js';
 import './demo-leads.js';
 import { applyPreferences, storedLanguage, storedTheme, type ThemeChoice } from './preferences.js';
 
-type Section = 'overview' | 'leads' | 'deals' | 'interactions' | 'journal' | 'settings';
+type Section = 'overview' | 'leads' | 'deals' | 'interactions' | 'journal' | 'reports' | 'settings';
 const sections: ReadonlyArray<{ id: Section; label: CrmMessageKey }> = [
   { id: 'overview', label: 'shell.overview' },
   { id: 'leads', label: 'shell.leads' },
   { id: 'deals', label: 'shell.deals' },
   { id: 'interactions', label: 'shell.interactions' },
   { id: 'journal', label: 'shell.journal' },
+  { id: 'reports', label: 'shell.reports' },
   { id: 'settings', label: 'shell.settings' },
 ];
 
@@ -256,6 +258,8 @@ export class DemoApp extends CrmElement {
         return this.renderSection('interactions', 'shell.interactions', html`<demo-interactions></demo-interactions>`);
       case 'journal':
         return this.renderSection('journal', 'shell.journal', html`<crm-appointment-journal heading-level="3"></crm-appointment-journal>`);
+      case 'reports':
+        return this.renderSection('reports', 'shell.reports', html`<demo-reports></demo-reports>`);
       case 'settings':
         return this.renderSettings();
     }

@@ -12,6 +12,8 @@ export { CrmDealPipeline } from './components/deal-pipeline/deal-pipeline.js';
 export type { DealBoardData } from './components/deal-pipeline/deal-pipeline.js';
 export { CrmPipelineEditor } from './components/pipeline-editor/pipeline-editor.js';
 export { CrmInteractionLog } from './components/interaction-log/interaction-log.js';
+export { CrmFunnelReport } from './components/funnel-report/funnel-report.js';
+export { CrmCustomerClassification } from './components/customer-classification/customer-classification.js';
 export { CrmAppointmentJournal } from './components/appointment-journal/appointment-journal.js';
 export type { JournalData, JournalService, JournalSpecialist } from './components/appointment-journal/appointment-journal.js';
 export { CataloguesController } from './controllers/catalogues-controller.js';

@@ -26,3 +26,5 @@ export { CrmReminderSnoozeRequestEvent } from './reminder-snooze-request.js';
 export { CrmReminderSnoozeEvent } from './reminder-snooze.js';
 export { CrmReminderDismissRequestEvent } from './reminder-dismiss-request.js';
 export { CrmReminderDismissEvent } from './reminder-dismiss.js';
+export { CrmClassificationSelectEvent } from './classification-select.js';
+export { CrmReportDrilldownEvent } from './report-drilldown.js';

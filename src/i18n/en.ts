@@ -98,6 +98,7 @@ export const en: CrmTranslation = {
   'shell.journal': 'Appointments',
   'shell.unprocessed': 'Unprocessed requests',
   'shell.history': 'All history',
+  'shell.reports': 'Reports',
   'shell.businessName': 'Company name',
   'shell.save': 'Save',
   'shell.saved': 'Saved',

@@ -99,6 +99,7 @@ export const uk = {
   'shell.journal': 'Журнал записів',
   'shell.unprocessed': 'Неопрацьовані звернення',
   'shell.history': 'Уся історія',
+  'shell.reports': 'Звіти',
   'shell.businessName': 'Назва компанії',
   'shell.save': 'Зберегти',
   'shell.saved': 'Збережено',

@@ -43,4 +43,18 @@ export type * from './appointments.js';
 export type * from './kpi.js';
 export type * from './backup.js';
 export { currentSchemaVersion, openDatabase } from './migrations.js';
+// Reports (H1–H6) as pure functions over plain arrays; `store.reports` reads them live.
+export { dealFunnel, leadFunnel } from './reports/funnel.js';
+export { sourcesReport } from './reports/sources.js';
+export { managersReport } from './reports/managers.js';
+export { abcXyz } from './reports/abc-xyz.js';
+export { relationshipStages } from './reports/relationship.js';
+export type * from './reports/funnel.js';
+export type * from './reports/sources.js';
+export type * from './reports/managers.js';
+export type * from './reports/abc-xyz.js';
+export type * from './reports/relationship.js';
+export type * from './reports/sales.js';
+export type * from './reports/customers.js';
+export type { ReportsRepository } from './reports/index.js';
 export type * from './migrations.js';
