@@ -39,6 +39,10 @@ await checkBuiltSite('demo check', { mode: 'demo' }, async (browser, url) => {
   await page.getByRole('link', { name: 'Журнал записів' }).click();
   await page.locator('crm-appointment-journal').getByRole('button', { name: 'Перший вільний час' }).waitFor({ timeout: 15_000 });
   await page.screenshot({ path: `${outDir}/demo-uk-journal.png` });
+  await page.getByRole('link', { name: 'Звіти' }).click();
+  await page.locator('crm-funnel-report canvas').waitFor({ timeout: 15_000 });
+  await page.locator('crm-customer-classification').getByText('AZ').waitFor({ timeout: 15_000 });
+  await page.screenshot({ path: `${outDir}/demo-uk-reports.png`, fullPage: true });
   await page.getByRole('link', { name: 'Огляд' }).click();
 
   await page.getByLabel('Мова').selectOption('en');
