@@ -48,6 +48,12 @@ export interface SourcesRepository {
    * `amount.currency`), `NOT_FOUND` (field `sourceId`).
    */
   setPlannedSpend(sourceId: Id, month: CalendarMonth, amount: Money | { minor: number; currency?: string }): Promise<AcquisitionSource>;
+  /**
+   * Records what was actually spent on the source in a month (`YYYY-MM`),
+   * replacing an earlier figure for it; the sources report sets it against the
+   * plan. Refuses as `setPlannedSpend`.
+   */
+  setActualSpend(sourceId: Id, month: CalendarMonth, amount: Money | { minor: number; currency?: string }): Promise<AcquisitionSource>;
   /** The source, or `undefined`. */
   get(id: Id): Promise<AcquisitionSource | undefined>;
   /** Sources sorted by name; archived ones only with `includeArchived`. */
@@ -56,6 +62,25 @@ export interface SourcesRepository {
 
 export function createSourcesRepository(ctx: StoreContext, _store: CrmStore): SourcesRepository {
   const { db } = ctx;
+
+  /** Sets a month's planned or actual spend, replacing an earlier figure for that month. */
+  const setSpend = async (
+    field: 'plannedSpend' | 'actualSpend',
+    sourceId: Id,
+    month: CalendarMonth,
+    amount: Money | { minor: number; currency?: string },
+  ): Promise<AcquisitionSource> => {
+    const parsedMonth = parseInput(calendarMonth, month, 'month');
+    const parsedAmount = parseInput(money, amount, 'amount');
+    return ctx.write([db.sources], async () => {
+      const current = await mustGet(db.sources, sourceId, 'sourceId');
+      const entries = [...(current[field] ?? []).filter((entry) => entry.month !== parsedMonth), { month: parsedMonth, amount: parsedAmount }];
+      entries.sort((a, b) => (a.month < b.month ? -1 : 1));
+      const record: AcquisitionSource = { ...current, [field]: entries, updatedAt: ctx.now() };
+      await db.sources.put(record);
+      return record;
+    });
+  };
 
   return {
     async create(input) {
@@ -99,18 +124,8 @@ export function createSourcesRepository(ctx: StoreContext, _store: CrmStore): So
     archive: (sourceId) => setFlag(ctx, db.sources, sourceId, { archived: 1 }),
     unarchive: (sourceId) => setFlag(ctx, db.sources, sourceId, { archived: 0 }),
 
-    async setPlannedSpend(sourceId, month, amount) {
-      const parsedMonth = parseInput(calendarMonth, month, 'month');
-      const parsedAmount = parseInput(money, amount, 'amount');
-      return ctx.write([db.sources], async () => {
-        const current = await mustGet(db.sources, sourceId, 'sourceId');
-        const plannedSpend = [...current.plannedSpend.filter((entry) => entry.month !== parsedMonth), { month: parsedMonth, amount: parsedAmount }];
-        plannedSpend.sort((a, b) => (a.month < b.month ? -1 : 1));
-        const record: AcquisitionSource = { ...current, plannedSpend, updatedAt: ctx.now() };
-        await db.sources.put(record);
-        return record;
-      });
-    },
+    setPlannedSpend: (sourceId, month, amount) => setSpend('plannedSpend', sourceId, month, amount),
+    setActualSpend: (sourceId, month, amount) => setSpend('actualSpend', sourceId, month, amount),
 
     get: (sourceId) => db.sources.get(sourceId),
     list: ({ includeArchived = false } = {}) => listOf(db.sources, includeArchived),

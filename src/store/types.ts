@@ -185,6 +185,8 @@ export interface AcquisitionSource extends Timestamps {
   channel?: string;
   /** Planned spend per month, for the funnel-by-source report (H1). */
   plannedSpend: Array<{ month: CalendarMonth; amount: Money }>;
+  /** Money actually spent per month (H1: planned vs actual spend, ROI); absent on sources that never had any. */
+  actualSpend?: Array<{ month: CalendarMonth; amount: Money }>;
   archived: Flag;
 }
 

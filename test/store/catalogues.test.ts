@@ -85,6 +85,23 @@ describe('sources.setPlannedSpend', () => {
     ]);
   });
 
+  it('records actual spend beside the plan, month by month, with the same rules', async () => {
+    const store = freshStore();
+    const source = await store.sources.create({ name: 'Instagram' });
+    await store.sources.setPlannedSpend(source.id, '2025-02', { minor: 2_000_000 });
+    await store.sources.setActualSpend(source.id, '2025-02', { minor: 2_300_000 });
+    const result = await store.sources.setActualSpend(source.id, '2025-01', { minor: 900_000 });
+    expect(result.plannedSpend).to.deep.equal([{ month: '2025-02', amount: { minor: 2_000_000, currency: 'UAH' } }]);
+    expect(result.actualSpend).to.deep.equal([
+      { month: '2025-01', amount: { minor: 900_000, currency: 'UAH' } },
+      { month: '2025-02', amount: { minor: 2_300_000, currency: 'UAH' } },
+    ]);
+    const before = await snapshot(store);
+    expect(await refused(store.sources.setActualSpend(source.id, '2025-02', { minor: -1 }))).to.include({ field: 'amount.minor' });
+    expect(await refused(store.sources.setActualSpend('nope', '2025-02', { minor: 1 }))).to.include({ code: 'NOT_FOUND', field: 'sourceId' });
+    expect(await snapshot(store)).to.deep.equal(before);
+  });
+
   it('refuses a bad month, a negative or fractional amount and an unknown source, writing nothing', async () => {
     const store = freshStore();
     const source = await store.sources.create({ name: 'Google Ads' });

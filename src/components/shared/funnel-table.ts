@@ -45,6 +45,7 @@ function columns(localize: CrmLocalizeController, variant: ReportVariant): Colum
       { head: t('funnelReport.revenue'), cell: (r) => sumsText(localize, r.revenueByCurrency) },
       { head: t('funnelReport.revenueShare'), cell: (r) => pct(r.share.revenue) },
       { head: t('funnelReport.plannedSpend'), cell: (r) => uah(r.plannedSpend) },
+      { head: t('funnelReport.actualSpend'), cell: (r) => (r.actualSpend === null ? none : uah(r.actualSpend)) },
       { head: t('funnelReport.expectedRevenue'), cell: (r) => uah(r.expectedRevenue) },
       { head: t('funnelReport.profit'), cell: (r) => uah(r.profit) },
       { head: t('funnelReport.roi'), cell: (r) => pct(r.roi) },

@@ -87,7 +87,9 @@ export function createSalesReports(ctx: StoreContext): SalesReports {
         db.stages.toArray(),
       ]);
       const deals = [...new Map([...createdDeals, ...closedDeals].map((d) => [d.id, d])).values()];
-      return sourcesReport({ sources, leads, deals, stages }, period);
+      // What was actually spent, as the sources recorded it (`sources.setActualSpend`).
+      const spend = sources.flatMap((source) => (source.actualSpend ?? []).map(({ month, amount }) => ({ sourceId: source.id, month, amount })));
+      return sourcesReport({ sources, leads, deals, stages, spend }, period);
     },
 
     async managers(input) {

@@ -112,6 +112,15 @@ export function generateSampleData(options: SampleDataOptions = {}): SampleDatas
       name: source.name,
       channel: source.channel,
       plannedSpend: source.monthly ? months.map((month) => ({ month, amount: { minor: source.monthly, currency: UAH } })) : [],
+      // What was really spent: within ±15 % of the plan, for the months already over (no draw from `random`, so the rest of the data stays as it was).
+      ...(source.monthly
+        ? {
+            actualSpend: months.slice(0, -1).map((month, i) => ({
+              month,
+              amount: { minor: Math.round((source.monthly * (85 + ((i * 7) % 31))) / 100 / 100) * 100, currency: UAH },
+            })),
+          }
+        : {}),
       archived: 0,
       ...stamp(yearAgo),
     }),

@@ -146,11 +146,11 @@ describe('crm-funnel-report', () => {
   it('unbound: shows the rows given (sources, English, dark) and a loading state for null', async () => {
     const row: SourceRow = {
       key: 's1', label: 'Instagram', leads: 4, deals: 2, wonDeals: 1, revenue: 1_250_000, revenueByCurrency: { UAH: 1_250_000 }, plannedSpend: 200_000,
-      actualSpend: null, expectedRevenue: 1_500_000, profit: 1_050_000, roi: 5.25, share: { leads: 1, deals: 1, wonDeals: 1, revenue: 1, profit: 1 }, dealIds: ['d1', 'd2'],
+      actualSpend: 180_000, expectedRevenue: 1_500_000, profit: 1_070_000, roi: 5.94, share: { leads: 1, deals: 1, wonDeals: 1, revenue: 1, profit: 1 }, dealIds: ['d1', 'd2'],
     };
     const el = await fixture<CrmFunnelReport>(html`<crm-funnel-report variant="sources" lang="en" theme="dark" .rows=${[row]}></crm-funnel-report>`);
     await waitUntil(() => $(el, 'table'), 'no table');
-    expect(tableRows(el)[0]).to.deep.equal(['Instagram', '4', '2', '1', 'UAH 12,500', '100%', 'UAH 2,000', 'UAH 15,000', 'UAH 10,500', '525%']);
+    expect(tableRows(el)[0]).to.deep.equal(['Instagram', '4', '2', '1', 'UAH 12,500', '100%', 'UAH 2,000', 'UAH 1,800', 'UAH 15,000', 'UAH 10,700', '594%']);
     await expect(el).to.be.accessible();
     el.rows = null;
     await el.updateComplete;

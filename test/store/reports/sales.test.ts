@@ -84,7 +84,19 @@ describe('store.reports on the sample data', () => {
       db.sources.toArray(), db.leads.toArray(), db.deals.toArray(), db.stages.toArray(), db.users.toArray(),
       db.interactions.toArray(), db.counterparties.toArray(), db.orders.toArray(),
     ]);
-    expect(await store.reports.sources(period)).to.deep.equal(sourcesReport({ sources, leads, deals, stages }, period));
+    const spend = sources.flatMap((source) => (source.actualSpend ?? []).map(({ month, amount }) => ({ sourceId: source.id, month, amount })));
+    expect(spend.length, 'the sample sources record actual spend').to.be.above(0);
+    expect(await store.reports.sources(period)).to.deep.equal(sourcesReport({ sources, leads, deals, stages, spend }, period));
+    // Actual spend recorded on a source reaches the report: spend, profit and ROI follow it.
+    const instagram = sources.find((source) => source.name === 'Instagram') ?? sources[0]!;
+    const month = new Date(start - DAY).toISOString().slice(0, 7);
+    const rowOf = async () => (await store.reports.sources(period)).find((r) => r.key === instagram.id)!;
+    const before = await rowOf();
+    const earlier = instagram.actualSpend?.find((entry) => entry.month === month)?.amount.minor ?? 0;
+    await store.sources.setActualSpend(instagram.id, month, { minor: earlier + 1_000_000 });
+    const row = await rowOf();
+    expect(row.actualSpend).to.equal((before.actualSpend ?? 0) + 1_000_000);
+    expect(row.profit).to.equal(row.revenue - row.actualSpend!);
     expect(await store.reports.managers(period)).to.deep.equal(managersReport({ users, deals, interactions }, period));
     const dateOf = (at: number) => { const d = new Date(at); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; };
     const funnel = await store.reports.leadFunnel(period);
