@@ -31,13 +31,19 @@ const preview: Preview = {
     a11y: { test: 'error' },
   },
   loaders: [
-    // Each story gets its own database, emptied and seeded before it renders.
+    // Each story gets its own database, emptied and seeded when the story is first shown in this
+    // browser tab; switching language or theme and reloading reuse it (a new tab starts afresh).
+    // A smaller sample business than the demo's: still "many" of everything, quicker to write.
     async ({ id, parameters }) => {
       const database = `storybook-${id}`;
-      await deleteStore(database);
-      const store = getStore(database);
-      await seedSampleData(store);
-      await (parameters as CrmStoryParameters).crm?.seed?.(store);
+      const seededKey = `crm-storybook-seeded:${id}`;
+      if (sessionStorage.getItem(seededKey) !== '1') {
+        await deleteStore(database);
+        const store = getStore(database);
+        await seedSampleData(store, { scale: 0.4 });
+        await (parameters as CrmStoryParameters).crm?.seed?.(store);
+        sessionStorage.setItem(seededKey, '1');
+      }
       return { database };
     },
   ],
