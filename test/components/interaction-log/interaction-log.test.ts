@@ -318,7 +318,7 @@ describe('crm-interaction-log', () => {
     let calls = 0;
     for (const repository of [store.interactions, store.leads, store.users] as unknown as Array<Record<string, unknown>>)
       for (const name of Object.keys(repository)) repository[name] = () => ((calls += 1), Promise.reject(new Error(`store.${name} called`)));
-    const now = Date.now();
+    const now = new Date().setHours(12, 0, 0, 0); // midday, so “an hour later” is still today whenever the test runs
     const item = (id: string, patch: Partial<Interaction>): Interaction => ({
       id, kind: 'call', direction: 'incoming', status: 'done', at: now, subject: id, subjectType: 'unknown', subjectId: '+380671234567', from: '+380671234567', participants: [], processed: 0, createdAt: now, updatedAt: now, ...patch,
     });
