@@ -45,6 +45,16 @@ export default defineConfig(({ mode }) => {
     };
   }
 
+  if (mode === 'bench') {
+    // The benchmark page (bench/): production build, so Lit runs as users get it.
+    return {
+      root: `${root}bench`,
+      base: './',
+      resolve: { alias: [dexieModule] },
+      build: { outDir: `${root}.bench-dist`, emptyOutDir: true, target: 'es2022', minify: true, sourcemap: true },
+    };
+  }
+
   // The library: ES modules, one per element, dependencies left to the consumer's bundler.
   return {
     resolve: { alias: [dexieModule] },
