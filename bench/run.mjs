@@ -54,17 +54,16 @@ const problems = [];
 const sections = [];
 let browserVersion = '';
 
-/** The IndexedDB backing stores Chromium actually wrote in the profile (LevelDB or SQLite). */
+/**
+ * The IndexedDB backing store Chromium actually used in the profile: LevelDB
+ * keeps an `<origin>.indexeddb.leveldb` folder per origin, the SQLite store a
+ * plain `<origin>` folder with a file per database.
+ */
 function backingStores(profile) {
   const dir = join(profile, 'Default', 'IndexedDB');
   if (!existsSync(dir)) return 'none written';
-  const kinds = new Set();
-  for (const entry of readdirSync(dir, { recursive: true })) {
-    const name = String(entry);
-    if (name.endsWith('.leveldb') || name.endsWith('.ldb')) kinds.add('LevelDB');
-    if (/sqlite|\.db$/i.test(name)) kinds.add('SQLite');
-  }
-  return [...kinds].join(' + ') || readdirSync(dir).join(', ');
+  const kinds = new Set(readdirSync(dir).map((name) => (name.endsWith('.indexeddb.leveldb') ? 'LevelDB' : name.startsWith('http') ? 'SQLite' : name)));
+  return [...kinds].join(' + ');
 }
 
 async function runCase(context, benchCase) {
@@ -131,7 +130,7 @@ try {
       log(`\n## ${backend} (IndexedDB written as: ${stored})\n${compareTable(compares)}\n\n${checkTable(checks)}\n`);
     } finally {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!process.env.BENCH_KEEP_PROFILE) rmSync(profile, { recursive: true, force: true });
     }
   }
 } finally {
