@@ -51,7 +51,7 @@ export default defineConfig(({ mode }) => {
       root: `${root}bench`,
       base: './',
       resolve: { alias: [dexieModule] },
-      build: { outDir: `${root}.bench-dist`, emptyOutDir: true, target: 'es2022', minify: true, sourcemap: true },
+      build: { outDir: process.env['CRM_BENCH_OUT'] ?? `${root}.bench-dist/site`, emptyOutDir: true, target: 'es2022', minify: true, sourcemap: true },
     };
   }
 

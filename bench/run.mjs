@@ -7,7 +7,8 @@
 //   npm run bench                 10 000-record scale
 //   npm run bench -- --full       100 000 records
 //   npm run bench -- --smoke      tiny sizes, one round, no timing judged (CI)
-//   options: --rounds N, --only S1,R2, --backend leveldb|sqlite, --no-build
+//   options: --rounds N, --only S1,R2, --backend leveldb|sqlite,
+//            --no-build (serve .bench-dist/site, made by `vite build --mode bench`)
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,6 +46,9 @@ const outFile = complete ? join(root, 'bench/RESULTS.md') : join(root, '.bench-d
 const executablePath = existsSync('/usr/lib/chromium/chromium') ? '/usr/lib/chromium/chromium' : findChromium();
 if (!executablePath) throw new Error('No Chromium found: set CHROMIUM_PATH or run `node .ci/ensure-chromium.mjs`');
 
+// Each run builds into its own folder, so runs side by side never serve each other's half-built files.
+const site = join(root, '.bench-dist', args['no-build'] ? 'site' : `site-${process.pid}`);
+process.env.CRM_BENCH_OUT = site;
 if (!args['no-build']) await build({ configFile: join(root, 'vite.config.ts'), mode: 'bench', logLevel: 'warn' });
 const server = await preview({ configFile: join(root, 'vite.config.ts'), mode: 'bench', preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
 const url = `${server.resolvedUrls.local[0]}index.html`;
@@ -135,6 +139,7 @@ try {
   }
 } finally {
   await new Promise((resolve) => server.httpServer.close(resolve));
+  if (!args['no-build']) rmSync(site, { recursive: true, force: true });
 }
 
 const bundle = !only || only.has('B1') ? await bundleSizes(root) : undefined;
