@@ -20,7 +20,7 @@ const htmlSinkSyntax = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'dist-demo', 'storybook-static', 'custom-elements.json', '.tmp'] },
+  { ignores: ['node_modules', 'dist', 'dist-demo', 'storybook-static', 'custom-elements.json', '.tmp', '**/.tmp', '.bench-dist'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

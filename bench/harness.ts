@@ -131,26 +131,30 @@ export function percentile(values: readonly number[], p: number): number {
 }
 
 /**
- * Records the long animation frames (the browser's own measure of a frame's
- * work) and the longest frame interval seen by `requestAnimationFrame` while
- * `work` runs.
+ * The longest frame while `work` runs (requestAnimationFrame intervals) and
+ * the longest long animation frame (the browser's own measure of a frame's
+ * work). The clock runs two frames before the work starts, so work done
+ * synchronously at its start is inside a measured frame; only long animation
+ * frames that end after the start count (the observer also delivers earlier ones).
  */
 export async function frames(work: () => Promise<void>): Promise<{ longestFrame: number; longestAnimationFrame: number }> {
   const entries: PerformanceEntry[] = [];
   const observer = new PerformanceObserver((list) => entries.push(...list.getEntries()));
   observer.observe({ type: 'long-animation-frame', buffered: false });
   let longestFrame = 0;
-  let last = performance.now();
+  let last = 0;
   let running = true;
   const tick = (now: number) => {
-    longestFrame = Math.max(longestFrame, now - last);
+    if (last) longestFrame = Math.max(longestFrame, now - last);
     last = now;
     if (running) requestAnimationFrame(tick);
   };
-  requestAnimationFrame((now) => {
-    last = now;
-    requestAnimationFrame(tick);
-  });
+  await nextFrame();
+  requestAnimationFrame(tick);
+  await nextFrame();
+  await nextFrame();
+  const start = performance.now();
+  longestFrame = 0;
   try {
     await work();
     await painted();
@@ -159,7 +163,8 @@ export async function frames(work: () => Promise<void>): Promise<{ longestFrame:
     entries.push(...observer.takeRecords());
     observer.disconnect();
   }
-  return { longestFrame, longestAnimationFrame: Math.max(0, ...entries.map((entry) => entry.duration)) };
+  const during = entries.filter((entry) => entry.startTime + entry.duration > start);
+  return { longestFrame, longestAnimationFrame: Math.max(0, ...during.map((entry) => entry.duration)) };
 }
 
 /** A stage on the page for rendering cases, of a fixed size, emptied between runs. */

@@ -1,8 +1,7 @@
 import type { ReactiveControllerHost } from 'lit';
-import type { DealStageTarget } from '../events/deal-stage-change-request.js';
-import type { Board, BoardColumn, BoardFilter, DealCardDetails, SumsByCurrency } from '../store/deals.js';
+import type { Board, BoardFilter, DealCardDetails } from '../store/deals.js';
 import type { CrmStore } from '../store/store.js';
-import type { Deal, Id, LostReason } from '../store/types.js';
+import type { Id, LostReason } from '../store/types.js';
 import { LiveQueryController } from './live-query-controller.js';
 
 /**
@@ -33,8 +32,8 @@ type BoardRead = { board: DealBoardData } | { missing: 'not-found' | 'no-pipelin
 
 /** A move shown before the store confirms it; it applies while pending, and while the data it was made on is shown. */
 interface OptimisticMove {
-  deal: Deal;
-  to: DealStageTarget;
+  /** The board with the move made (see `applyMove` in deal-move-controller.ts). */
+  apply: (board: DealBoardData) => DealBoardData;
   basis: DealBoardData | undefined;
   pending: boolean;
 }
@@ -47,10 +46,6 @@ async function readBoard(store: CrmStore, query: DealBoardQuery): Promise<BoardR
   const [details, users] = await Promise.all([store.deals.cardDetails(board.stages.flatMap((column) => column.deals)), store.users.list()]);
   const managerNames = Object.fromEntries(users.map((user) => [user.id, user.name]));
   return { board: { ...board, ...details, pipelineName: pipeline.name, managerNames } };
-}
-
-function addSum(sums: SumsByCurrency, deal: Deal, sign: 1 | -1): SumsByCurrency {
-  return { ...sums, [deal.amount.currency]: (sums[deal.amount.currency] ?? 0) + sign * deal.amount.minor };
 }
 
 /**
@@ -77,7 +72,8 @@ export class DealBoardController {
   ) {
     this.live = new LiveQueryController(host, {
       store: options.store,
-      // Unbound, the query is never run: the store stays untouched.
+      // Unbound, nothing is subscribed: the store stays untouched (and no Dexie zone wraps the page's promises).
+      enabled: () => options.given() === undefined,
       args: () => [options.given() === undefined ? this.withLimits(options.query()) : undefined],
       query: (store, query) => (query ? readBoard(store, query) : undefined),
     });
@@ -107,7 +103,7 @@ export class DealBoardController {
     if (cache && cache.source === source && cache.version === this.version) return cache.data;
     for (const move of this.moves) if (!move.pending && move.basis !== source) this.moves.delete(move);
     let data = source;
-    if (data) for (const move of this.moves) data = this.apply(data, move);
+    if (data) for (const move of this.moves) data = move.apply(data);
     this.cache = { source, version: this.version, data };
     return data;
   }
@@ -123,9 +119,9 @@ export class DealBoardController {
     this.host.requestUpdate();
   }
 
-  /** Shows a deal moved at once; returns the move to `settle` or `rollback`. */
-  begin(deal: Deal, to: DealStageTarget): object {
-    const move: OptimisticMove = { deal, to, basis: this.source, pending: true };
+  /** Shows a move at once (`apply` makes it on a board); returns the move to `settle` or `rollback`. */
+  begin(apply: (board: DealBoardData) => DealBoardData): object {
+    const move: OptimisticMove = { apply, basis: this.source, pending: true };
     this.moves.add(move);
     this.changed();
     return move;
@@ -157,24 +153,5 @@ export class DealBoardController {
 
   private withLimits(query: DealBoardQuery): DealBoardQuery {
     return { ...query, perStage: Math.max(query.perStage, ...this.limits.values()) };
-  }
-
-  /** The board with one move applied; unchanged if the deal is no longer where the move took it from. */
-  private apply(board: DealBoardData, move: OptimisticMove): DealBoardData {
-    const { deal, to } = move;
-    const from = board.stages.find((column) => column.stage.id === deal.stageId);
-    if (!from?.deals.some((shown) => shown.id === deal.id)) return board;
-    const now = Date.now();
-    const stages = board.stages.map((column): BoardColumn => {
-      if (column === from)
-        return { ...column, count: column.count - 1, sums: addSum(column.sums, deal, -1), deals: column.deals.filter((d) => d.id !== deal.id) };
-      if (to.type === 'stage' && column.stage.id === to.stageId) {
-        const moved: Deal = { ...deal, stageId: to.stageId, stageEnteredAt: now, updatedAt: now };
-        return { ...column, count: column.count + 1, sums: addSum(column.sums, deal, 1), deals: [moved, ...column.deals] };
-      }
-      return column;
-    });
-    const leaves = to.type !== 'stage';
-    return { ...board, stages, count: board.count - (leaves ? 1 : 0), sums: leaves ? addSum(board.sums, deal, -1) : board.sums };
   }
 }

@@ -3,7 +3,8 @@ import { CrmDealStageChangeRequestEvent } from '../events/deal-stage-change-requ
 import { CrmDealStageChangeEvent, type DealStageOutcome } from '../events/deal-stage-change.js';
 import type { CrmStore } from '../store/store.js';
 import type { Deal } from '../store/types.js';
-import type { DealBoardController } from './deal-board-controller.js';
+import type { BoardColumn, SumsByCurrency } from '../store/deals.js';
+import type { DealBoardController, DealBoardData } from './deal-board-controller.js';
 import type { CrmLocalizeController } from './localize-controller.js';
 
 /** A lost reason the user chose, and an optional comment. */
@@ -36,6 +37,28 @@ export interface DealMoveHooks {
   cancelled?(): void;
 }
 
+function addSum(sums: SumsByCurrency, deal: Deal, sign: 1 | -1): SumsByCurrency {
+  return { ...sums, [deal.amount.currency]: (sums[deal.amount.currency] ?? 0) + sign * deal.amount.minor };
+}
+
+/** The board with one move made; unchanged if the deal is no longer where the move took it from. */
+export function applyMove(board: DealBoardData, deal: Deal, to: DealStageTarget): DealBoardData {
+  const from = board.stages.find((column) => column.stage.id === deal.stageId);
+  if (!from?.deals.some((shown) => shown.id === deal.id)) return board;
+  const now = Date.now();
+  const stages = board.stages.map((column): BoardColumn => {
+    if (column === from)
+      return { ...column, count: column.count - 1, sums: addSum(column.sums, deal, -1), deals: column.deals.filter((d) => d.id !== deal.id) };
+    if (to.type === 'stage' && column.stage.id === to.stageId) {
+      const moved: Deal = { ...deal, stageId: to.stageId, stageEnteredAt: now, updatedAt: now };
+      return { ...column, count: column.count + 1, sums: addSum(column.sums, deal, 1), deals: [moved, ...column.deals] };
+    }
+    return column;
+  });
+  const leaves = to.type !== 'stage';
+  return { ...board, stages, count: board.count - (leaves ? 1 : 0), sums: leaves ? addSum(board.sums, deal, -1) : board.sums };
+}
+
 /**
  * How a board moves a deal: the cancelable request event; the card moved at
  * once; bound, the store's write (`moveToStage`, `win`, or `lose` through the
@@ -61,7 +84,7 @@ export class DealMoveController {
     const deals = board.bound ? this.options.store().deals : undefined;
     let shown: object | undefined;
     const show = () => {
-      shown = board.begin(deal, to);
+      shown = board.begin((data) => applyMove(data, deal, to));
       hooks.changed?.();
     };
     const hide = () => {

@@ -1,14 +1,29 @@
+// The menu's "cancel" asks for a reason: the dialog comes with the actions.
+import '../components/shared/journal-cancel-dialog.js';
 import type { CrmJournalCancelDialog } from '../components/shared/journal-cancel-dialog.js';
-import { localDate, refusal } from './journal-layout.js';
+import { localDate, type DayPlan } from '../store/slots.js';
 import type { CrmActionMenu } from '../components/shared/action-menu.js';
+import type { CrmAppointmentBookingDialog } from '../components/shared/appointment-booking-dialog.js';
 import { CrmAppointmentBookRequestEvent, type AppointmentBookDraft } from '../events/appointment-book-request.js';
 import { CrmAppointmentChangeRequestEvent, type AppointmentAction } from '../events/appointment-change-request.js';
 import { CrmAppointmentChangeEvent } from '../events/appointment-change.js';
 import { CrmError, type CrmErrorMessageKey } from '../store/errors.js';
 import type { CrmStore } from '../store/store.js';
-import type { Appointment, Instant } from '../store/types.js';
+import type { Appointment, Id, Instant } from '../store/types.js';
 import type { JournalDataController } from './journal-data-controller.js';
 import type { CrmLocalizeController } from './localize-controller.js';
+
+/**
+ * Why the store would refuse `[start, end)` with a specialist (the store's
+ * message key), checked against the data given; for unbound use only.
+ */
+function refusal(plan: DayPlan | undefined, appointments: readonly Appointment[], selfId: Id, start: Instant, end: Instant): string | undefined {
+  if (plan?.dayOff) return 'error.dayOff';
+  if (!plan?.hours || start < plan.hours.start || end > plan.hours.end) return 'error.outsideWorkingHours';
+  if (plan.breaks.some((b) => b.start < end && b.end > start)) return 'error.duringBreak';
+  const other = appointments.some((a) => a.id !== selfId && a.status !== 'cancelled' && a.specialistId === plan.specialistId && a.start < end && a.end > start);
+  return other ? 'error.doubleBooking' : undefined;
+}
 
 export interface JournalActionsOptions {
   /** The element the events are fired on. */
@@ -26,7 +41,9 @@ export interface JournalActionsOptions {
  * How the journal changes appointments: the cancelable request event; bound,
  * the store's operation (a refusal leaves the day as it was and shows the
  * store's localized reason); unbound, a check against the page's data; then
- * the change event and an announcement.
+ * the change event and an announcement. The journal loads it (with the
+ * cancel dialog; the booking dialog follows on the first booking) on the
+ * first booking, menu or move: its first paint needs none of it.
  */
 export class JournalActionsController {
   constructor(private readonly options: JournalActionsOptions) {}
@@ -35,18 +52,37 @@ export class JournalActionsController {
     return this.options.localize.term.bind(this.options.localize);
   }
 
-  /** "Марія Олійник, 10:30". */
-  place(specialistId: string, start: Instant): string {
-    const time = this.options.localize.formatDateTime(start, { weekday: 'short', hour: '2-digit', minute: '2-digit' });
-    return this.term('journal.place', this.options.data.specialistName(specialistId), time);
+  private place(specialistId: string, start: Instant): string {
+    return this.options.data.place(specialistId, start);
   }
 
-  clientOf(appointment: Appointment): string {
-    return this.options.data.clientName(appointment) ?? this.term('journal.unknownClient');
+  private clientOf(appointment: Appointment): string {
+    return this.options.data.clientOf(appointment);
+  }
+
+  /**
+   * Books a slot. Bound, through the journal's booking dialog (loaded on
+   * first use), which asks the page with the cancelable request before it
+   * writes; unbound, the request event is all (the page books).
+   */
+  async book(slot: Pick<AppointmentBookDraft, 'specialistId' | 'start' | 'serviceId'>, dialog: CrmAppointmentBookingDialog | null): Promise<void> {
+    if (!this.options.data.bound || !dialog) {
+      this.requestBooking(slot);
+      return;
+    }
+    const { CrmAppointmentBookingDialog: Dialog } = await import('../components/shared/appointment-booking-dialog.js');
+    // Upgraded in place once defined, unless the journal left the page meanwhile.
+    if (!(dialog instanceof Dialog)) return;
+    dialog.beforeCommit = (input) => this.requestBooking(input);
+    const booked = await dialog.open(slot);
+    if (!booked) return;
+    const store = this.options.store();
+    const client = await (booked.clientType === 'lead' ? store.leads.get(booked.clientId) : store.counterparties.get(booked.clientId));
+    this.booked(booked, client?.name);
   }
 
   /** Fires the cancelable book request; `false` when the page vetoed it. */
-  requestBooking(draft: AppointmentBookDraft): boolean {
+  private requestBooking(draft: AppointmentBookDraft): boolean {
     const request = new CrmAppointmentBookRequestEvent(draft);
     this.options.host.dispatchEvent(request);
     if (request.defaultPrevented) this.options.announce(this.term('journal.vetoed'));
@@ -54,7 +90,7 @@ export class JournalActionsController {
   }
 
   /** After a booking the store wrote (or the page accepted). */
-  booked(appointment: Appointment, clientName?: string): void {
+  private booked(appointment: Appointment, clientName?: string): void {
     this.options.fail('');
     this.options.host.dispatchEvent(new CrmAppointmentChangeEvent(appointment, { type: 'book' }));
     const client = clientName ?? this.clientOf(appointment);

@@ -1,9 +1,10 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { DayLoad } from '../store/appointments.js';
-import type { DayPlan, TimeInterval } from '../store/slots.js';
+import { mergeIntervals, overlapLength, totalLength, type DayPlan } from '../store/slots.js';
 import type { CrmStore } from '../store/store.js';
-import type { Appointment, CalendarDate, Id } from '../store/types.js';
+import type { Appointment, CalendarDate, Id, Instant } from '../store/types.js';
 import { LiveQueryController } from './live-query-controller.js';
+import type { CrmLocalizeController } from './localize-controller.js';
 
 /** A specialist as the journal shows one: a column (day) or a row (week). */
 export interface JournalSpecialist {
@@ -51,24 +52,11 @@ export type JournalStatus = 'loading' | 'ready' | 'error';
 
 const MINUTE = 60_000;
 
-function overlap(a: TimeInterval, b: TimeInterval): number {
-  return Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
-}
-
-/** A load like `store.appointments.dayLoads` computes it, for data the page gives. */
+/** A load like `store.appointments.dayLoads` computes it (with the store's own interval helpers), for data the page gives. */
 export function computeLoad(plan: DayPlan, appointments: readonly Appointment[]): DayLoad {
-  const taken = appointments
-    .filter((a) => a.specialistId === plan.specialistId && a.status !== 'cancelled')
-    .map((a) => ({ start: a.start, end: a.end }))
-    .sort((a, b) => a.start - b.start);
-  const merged: TimeInterval[] = [];
-  for (const piece of taken) {
-    const last = merged[merged.length - 1];
-    if (last && piece.start <= last.end) last.end = Math.max(last.end, piece.end);
-    else merged.push({ ...piece });
-  }
-  const working = plan.working.reduce((sum, w) => sum + w.end - w.start, 0);
-  const booked = plan.working.reduce((sum, w) => sum + merged.reduce((inner, t) => inner + overlap(w, t), 0), 0);
+  const taken = mergeIntervals(appointments.filter((a) => a.specialistId === plan.specialistId && a.status !== 'cancelled'));
+  const working = totalLength(plan.working);
+  const booked = overlapLength(mergeIntervals(plan.working), taken);
   return {
     specialistId: plan.specialistId,
     date: plan.date,
@@ -123,6 +111,7 @@ export class JournalDataController {
     host: ReactiveControllerHost,
     private readonly options: {
       store: () => CrmStore;
+      localize: CrmLocalizeController;
       /** The page's data: `undefined` reads the store, `null` is "still loading". */
       given: () => JournalData | null | undefined;
       query: () => JournalQuery;
@@ -193,5 +182,16 @@ export class JournalDataController {
 
   specialistName(id: Id): string {
     return this.data?.specialists.find((s) => s.id === id)?.name ?? '';
+  }
+
+  /** The client's name, or "unknown client". */
+  clientOf(appointment: Appointment): string {
+    return this.clientName(appointment) ?? this.options.localize.term('journal.unknownClient');
+  }
+
+  /** "Марія Олійник, 10:30". */
+  place(specialistId: Id, start: Instant): string {
+    const time = this.options.localize.formatDateTime(start, { weekday: 'short', hour: '2-digit', minute: '2-digit' });
+    return this.options.localize.term('journal.place', this.specialistName(specialistId), time);
   }
 }

@@ -1,37 +1,21 @@
 import type { JournalSpecialist } from './journal-data-controller.js';
-import type { DayPlan } from '../store/slots.js';
+import { addDays, isoWeekday, localDate, startOfLocalDay, type DayPlan } from '../store/slots.js';
 import type { Appointment, CalendarDate, Id, Instant } from '../store/types.js';
 
 /**
  * The appointment journal's geometry: local dates, the day grid (time rows ×
  * specialist columns, each cell free, off-hours, a break, a day off, or a run
- * of appointments spanning rows) and a local check of a move for unbound use.
- * Pure functions; no store.
+ * of appointments spanning rows). Pure functions; no store (its calendar
+ * helpers are the store's own, from the shared core).
  *
  * @internal
  */
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** `YYYY-MM-DD` of a local instant. */
-export function localDate(at: Instant): CalendarDate {
-  const d = new Date(at);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
-/** Local midnight of a `YYYY-MM-DD` date plus `days`, or `undefined` for a malformed date. */
-export function dayStart(date: string, days = 0): Instant | undefined {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  return match ? new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]) + days).getTime() : undefined;
-}
-
-export function addDays(date: CalendarDate, days: number): CalendarDate {
-  return localDate(dayStart(date, days)!);
-}
+export { addDays, localDate } from '../store/slots.js';
 
 /** Monday to Sunday of the week holding `date`. */
 export function weekDates(date: CalendarDate): CalendarDate[] {
-  const weekday = (new Date(dayStart(date)!).getDay() + 6) % 7;
+  const weekday = isoWeekday(date) - 1;
   return Array.from({ length: 7 }, (_, i) => addDays(date, i - weekday));
 }
 
@@ -72,7 +56,7 @@ function slotKind(plan: DayPlan | undefined, start: Instant, end: Instant): Slot
  */
 export function dayGrid(date: CalendarDate, specialists: readonly JournalSpecialist[], plans: readonly DayPlan[], appointments: readonly Appointment[], stepMinutes: number): DayGrid {
   const stepMs = Math.max(5, stepMinutes) * 60_000;
-  const midnight = dayStart(date)!;
+  const midnight = startOfLocalDay(date);
   const shown = appointments.filter((a) => a.status !== 'cancelled' && localDate(a.start) === date && specialists.some((s) => s.id === a.specialistId));
   const planOf = (id: Id) => plans.find((p) => p.specialistId === id && p.date === date);
   const bounds = [
@@ -140,16 +124,4 @@ export function locate(grid: DayGrid | undefined, id: Id): { col: number; row: n
     }
   }
   return undefined;
-}
-
-/**
- * Why the store would refuse `[start, end)` with a specialist (the store's
- * message key), checked against the data given; for unbound use only.
- */
-export function refusal(plan: DayPlan | undefined, appointments: readonly Appointment[], selfId: Id, start: Instant, end: Instant): string | undefined {
-  if (plan?.dayOff) return 'error.dayOff';
-  if (!plan?.hours || start < plan.hours.start || end > plan.hours.end) return 'error.outsideWorkingHours';
-  if (plan.breaks.some((b) => b.start < end && b.end > start)) return 'error.duringBreak';
-  const other = appointments.some((a) => a.id !== selfId && a.status !== 'cancelled' && a.specialistId === plan.specialistId && a.start < end && a.end > start);
-  return other ? 'error.doubleBooking' : undefined;
 }

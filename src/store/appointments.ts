@@ -13,6 +13,7 @@ import {
   planFromSchedule,
   providesService,
   requireSpecialist,
+  type SpecialistSchedule,
 } from './schedule.js';
 import {
   addDays,
@@ -22,7 +23,9 @@ import {
   overlapLength,
   overlaps,
   startOfLocalDay,
+  localDay,
   localGridPieces,
+  planDay,
   sweepFreeStarts,
   totalLength,
   type FreeSlot,
@@ -192,6 +195,64 @@ export interface AppointmentsRepository {
   firstFreeSlot(query: FreeSlotsQuery): Promise<FreeSlot | undefined>;
 }
 
+/** What {@link computeFreeSlots} searches. */
+export interface FreeSlotSearch {
+  /** The specialists, in the order slots at the same start are listed (by name). */
+  specialistIds: readonly Id[];
+  /** Their schedules (`loadSchedules` / `groupSchedules`); a specialist without one has no working time. */
+  schedules: ReadonlyMap<Id, SpecialistSchedule>;
+  /** Appointments overlapping the days searched, of any status (cancelled ones take no time), of anyone. */
+  appointments: ReadonlyArray<Pick<Appointment, 'specialistId' | 'start' | 'end' | 'status'>>;
+  /** First and last day searched, both included. */
+  from: CalendarDate;
+  to: CalendarDate;
+  durationMinutes: number;
+  stepMinutes: number;
+  /** No slot starts before this instant. */
+  notBefore?: Instant | undefined;
+}
+
+/**
+ * The free-slot search of `appointments.freeSlots` on records already read:
+ * per specialist, the working intervals of each day (hours minus breaks, days
+ * off excluded) as pieces of one UTC offset, then one sweep over them and the
+ * merged busy time. Sorted by start, then by the specialists' order. Pure.
+ */
+export function computeFreeSlots(search: FreeSlotSearch): FreeSlot[] {
+  const busy = new Map<Id, TimeInterval[]>(search.specialistIds.map((sid) => [sid, []]));
+  for (const a of search.appointments) {
+    if (a.status !== 'cancelled') busy.get(a.specialistId)?.push({ start: a.start, end: a.end });
+  }
+  // Dates, weekdays, midnights and times of day worked out once per day, not per specialist and day.
+  const days = datesBetween(search.from, search.to).map(localDay);
+  const durationMs = search.durationMinutes * MINUTE;
+  const stepMs = search.stepMinutes * MINUTE;
+  const slots: Array<FreeSlot & { rank: number }> = [];
+  search.specialistIds.forEach((specialistId, rank) => {
+    const schedule = search.schedules.get(specialistId);
+    const working: GridInterval[] = [];
+    for (const day of days) {
+      const plan = planDay(
+        specialistId,
+        day.date,
+        schedule?.hours.get(day.weekday),
+        schedule?.breaks.get(day.weekday) ?? [],
+        schedule?.daysOff.get(day.date),
+        day.instant,
+      );
+      for (const interval of plan.working) {
+        if (day.steady) working.push({ start: interval.start, end: interval.end, gridOrigin: day.midnight });
+        else working.push(...localGridPieces(interval));
+      }
+    }
+    for (const start of sweepFreeStarts(working, busy.get(specialistId)!, durationMs, stepMs, search.notBefore)) {
+      slots.push({ specialistId, start, end: start + durationMs, rank });
+    }
+  });
+  slots.sort((a, b) => a.start - b.start || a.rank - b.rank);
+  return slots.map(({ specialistId, start, end }) => ({ specialistId, start, end }));
+}
+
 function conflict(messageKey: CrmErrorMessageKey, params: Record<string, string | number> = {}): CrmError {
   return new CrmError('CONFLICT', messageKey, { field: 'start', params });
 }
@@ -345,30 +406,16 @@ export function createAppointmentsRepository(ctx: StoreContext, _store: CrmStore
     }
     if (specialists.length === 0) return [];
 
-    const ids = specialists.map((u) => u.id);
-    const busy = new Map<Id, TimeInterval[]>(ids.map((sid) => [sid, []]));
-    for (const a of appointments) {
-      if (a.status !== 'cancelled') busy.get(a.specialistId)?.push({ start: a.start, end: a.end });
-    }
-
-    const days = datesBetween(q.from, q.to).map((date) => ({ date }));
-    const durationMs = service.durationMinutes * MINUTE;
-    const stepMs = q.stepMinutes * MINUTE;
-    const slots: Array<FreeSlot & { rank: number }> = [];
-    specialists.forEach((specialist, rank) => {
-      const schedule = schedules.get(specialist.id);
-      const working: GridInterval[] = [];
-      for (const { date } of days) {
-        for (const interval of planFromSchedule(specialist.id, date, schedule).working) {
-          working.push(...localGridPieces(interval));
-        }
-      }
-      for (const start of sweepFreeStarts(working, busy.get(specialist.id)!, durationMs, stepMs, q.notBefore)) {
-        slots.push({ specialistId: specialist.id, start, end: start + durationMs, rank });
-      }
+    return computeFreeSlots({
+      specialistIds: specialists.map((u) => u.id),
+      schedules,
+      appointments,
+      from: q.from,
+      to: q.to,
+      durationMinutes: service.durationMinutes,
+      stepMinutes: q.stepMinutes,
+      notBefore: q.notBefore,
     });
-    slots.sort((a, b) => a.start - b.start || a.rank - b.rank);
-    return slots.map(({ specialistId, start, end }) => ({ specialistId, start, end }));
   }
 
   return {

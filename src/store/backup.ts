@@ -11,7 +11,7 @@
 import { Dexie, type Table } from 'dexie';
 import * as v from 'valibot';
 import type { StoreContext } from './context.js';
-import type { CrmDatabase } from './database.js';
+import { derivedTableNames, type CrmDatabase } from './database.js';
 import { CrmError, notFound, toCrmError } from './errors.js';
 import { participantKey, participantKeysOf, toInteraction, type InteractionRow } from './interactions.js';
 import { currentSchemaVersion } from './migrations.js';
@@ -174,6 +174,8 @@ export function createBackupRepository(ctx: StoreContext, _store: CrmStore): Bac
       let body: Blob;
       try {
         body = await exportDB(db, {
+          // Derived tables (totals kept by middleware) are rebuilt from the rows they derive from.
+          skipTables: [...derivedTableNames],
           progressCallback: (progress) => {
             onProgress?.({ ...progress, totalRows: progress.totalRows ?? 0 });
             return true;
@@ -341,6 +343,7 @@ async function readBackup(db: CrmDatabase, file: unknown): Promise<TableBackup[]
     if (!isRecord(entry) || typeof entry.tableName !== 'string' || !Array.isArray(entry.rows) || entry.inbound !== true) {
       throw invalidBackup('malformedTable');
     }
+    if (derivedTableNames.includes(entry.tableName)) continue;
     if (!known.has(entry.tableName)) throw invalidBackup('unknownTable', { table: entry.tableName });
     let rows = rowsByTable.get(entry.tableName);
     if (!rows) rowsByTable.set(entry.tableName, (rows = []));
@@ -350,6 +353,7 @@ async function readBackup(db: CrmDatabase, file: unknown): Promise<TableBackup[]
   // The export's own table list: a truncated or edited file disagrees with it.
   for (const meta of Array.isArray(data.tables) ? data.tables : []) {
     if (!isRecord(meta) || typeof meta.name !== 'string') throw invalidBackup('malformedTable');
+    if (derivedTableNames.includes(meta.name)) continue;
     if (!known.has(meta.name)) throw invalidBackup('unknownTable', { table: meta.name });
     if (typeof meta.rowCount === 'number' && meta.rowCount !== (rowsByTable.get(meta.name)?.length ?? 0)) {
       throw invalidBackup('rowCount', { table: meta.name });

@@ -1,6 +1,9 @@
-import { Dexie, type DBCore, type EntityTable, type Middleware } from 'dexie';
+import { Dexie, type DBCore, type EntityTable, type Middleware, type Table } from 'dexie';
+import { DEAL_STAGE_TOTALS, dealStageTotalsKeeper, dealStageTotalsOf, type DealStageTotals } from './deal-stage-totals.js';
 import type { SettingRecord } from './settings.js';
 import type * as T from './types.js';
+
+export type { DealStageTotals } from './deal-stage-totals.js';
 
 /** The database a page opens when no `<crm-provider database="…">` names another. */
 export const DEFAULT_DATABASE_NAME = 'crm-elements';
@@ -92,7 +95,25 @@ export const schemaVersions: ReadonlyArray<{
         .modify((lead: T.Lead) => void setLeadOpen(lead));
     },
   },
+  {
+    // The pipeline board reads each column's newest open deals by index
+    // (`[stageId+status+updatedAt]`, reverse, limit) and each column's count
+    // and sums from `dealStageTotals`, which the database keeps itself
+    // (see deal-stage-totals.ts): 7 × 50 records and a few totals rows,
+    // however many deals the pipeline has.
+    version: 4,
+    stores: {
+      deals: `${schemaV1.deals}, [pipelineId+status], [managerId+closedAt], [stageId+status+updatedAt]`,
+      dealStageTotals: '[pipelineId+stageId+status]',
+    },
+    async upgrade(tx) {
+      await tx.table(DEAL_STAGE_TOTALS).bulkPut(dealStageTotalsOf(await tx.table('deals').toArray()));
+    },
+  },
 ];
+
+/** Tables the database derives from others: never written by operations, never backed up. */
+export const derivedTableNames: readonly string[] = [DEAL_STAGE_TOTALS];
 
 const openLeadStatuses: ReadonlySet<string> = new Set<T.LeadStatus>(['new', 'in-progress']);
 
@@ -164,6 +185,8 @@ export class CrmDatabase extends Dexie {
   declare appointments: EntityTable<T.Appointment, 'id'>;
   declare relationshipStageHistory: EntityTable<T.RelationshipStageChange, 'id'>;
   declare kpiTargets: EntityTable<T.KpiTarget, 'id'>;
+  /** Derived (see `DealStageTotals`): read it, never write it. */
+  declare dealStageTotals: Table<DealStageTotals, [T.Id, T.Id, T.DealStatus]>;
 
   constructor(name: string = DEFAULT_DATABASE_NAME) {
     super(name);
@@ -172,5 +195,6 @@ export class CrmDatabase extends Dexie {
       if (upgrade) declared.upgrade(upgrade);
     }
     this.use(derivedFields);
+    this.use(dealStageTotalsKeeper);
   }
 }

@@ -5,8 +5,10 @@
  * reports read the history, and the last history entry always names the
  * deal's current stage and status.
  */
+import { Dexie } from 'dexie';
 import * as v from 'valibot';
 import type { StoreContext } from './context.js';
+import type { DealStageTotals } from './database.js';
 import { CrmError, notFound } from './errors.js';
 import type { Money } from './money.js';
 import type { CrmStore } from './store.js';
@@ -223,7 +225,12 @@ export interface DealsRepository {
   /**
    * The pipeline board: every stage in order with the count and per-currency
    * sums of ALL matching deals and the first `perStage` of them (most recently
-   * updated first). One indexed read, one loop. Live-query safe.
+   * updated first). Filtered by status only (the usual view), it reads no more
+   * than it shows: the counts and sums come from the totals the database keeps
+   * per stage and status (`dealStageTotals`), each column's deals from one
+   * reverse, limited read of `[stageId+status+updatedAt]` — so its cost does not
+   * grow with the pipeline. Filtered by manager, source or period, it reads the
+   * pipeline's deals of that status once and loops. Live-query safe.
    */
   board(pipelineId: Id, options?: BoardOptions): Promise<Board>;
   /**
@@ -233,7 +240,7 @@ export interface DealsRepository {
    * ones included. A few bulk indexed reads, however many deals. Live-query safe.
    */
   cardDetails(deals: ReadonlyArray<Pick<Deal, 'id' | 'clientType' | 'clientId'>>): Promise<DealCardDetails>;
-  /** The board's numbers without the deals. Live-query safe. */
+  /** The board's numbers without the deals (from the kept totals unless filtered by manager, source or period). Live-query safe. */
   totals(pipelineId: Id, filter?: BoardFilter): Promise<PipelineTotals>;
   /** A page of deals, most recently updated first. Live-query safe. */
   list(options?: DealListOptions): Promise<Deal[]>;
@@ -248,6 +255,11 @@ export interface DealsRepository {
   stageChangesBetween(pipelineId: Id, from: Instant, to: Instant): Promise<DealStageChange[]>;
 }
 
+/** How many entries the deal's stage history has: the `seq` of the next one. */
+function historyLength(ctx: StoreContext, dealId: Id): Promise<number> {
+  return ctx.db.dealStageHistory.where('dealId').equals(dealId).count();
+}
+
 /**
  * Appends a history entry for `deal` as it now is (its `stageId` and
  * `status`). For modules of the store that move deals (stage removal).
@@ -256,9 +268,9 @@ export interface DealsRepository {
 export async function appendStageChange(
   ctx: StoreContext,
   deal: Deal,
-  change: { fromStageId?: Id; userId?: Id | undefined; at: Instant },
+  change: { fromStageId?: Id; userId?: Id | undefined; at: Instant; seq?: number },
 ): Promise<DealStageChange> {
-  const seq = await ctx.db.dealStageHistory.where('dealId').equals(deal.id).count();
+  const seq = change.seq ?? (await historyLength(ctx, deal.id));
   const entry: DealStageChange = {
     id: ctx.newId(),
     dealId: deal.id,
@@ -307,10 +319,65 @@ export function createDealsRepository(ctx: StoreContext, _store: CrmStore): Deal
     if (deal.status !== 'open') throw new CrmError('INVALID_STATE', 'error.dealClosed', { field: 'dealId' });
   }
 
-  /** Reads the pipeline's deals once and groups the matching ones by stage. */
+  /** The pipeline's stages in order. */
+  function stagesOf(pipelineId: Id): Promise<Stage[]> {
+    return db.stages.where('[pipelineId+order]').between([pipelineId, -Infinity], [pipelineId, Infinity]).toArray();
+  }
+
+  /** Whether a board names no filter beyond its status: then its numbers come from `dealStageTotals`. */
+  function byStatusOnly(filter: v.InferOutput<typeof boardSchema>): boolean {
+    return filter.managerId === undefined && filter.sourceId === undefined && filter.from === undefined && filter.to === undefined;
+  }
+
+  /** The totals the database keeps for the pipeline's stages, every status (a few rows). */
+  function totalsRows(pipelineId: Id): Promise<DealStageTotals[]> {
+    return db.dealStageTotals
+      .where('[pipelineId+stageId+status]')
+      .between([pipelineId, Dexie.minKey, Dexie.minKey], [pipelineId, Dexie.maxKey, Dexie.maxKey])
+      .toArray();
+  }
+
+  /** The stages and their kept totals, read in one transaction. */
+  function stagesAndTotals(pipelineId: Id): Promise<[Stage[], DealStageTotals[]]> {
+    return db.transaction('r', [db.stages, db.dealStageTotals], () => Promise.all([stagesOf(pipelineId), totalsRows(pipelineId)]));
+  }
+
+  /**
+   * Counts and sums by stage without reading a deal: from the totals the
+   * database keeps per pipeline, stage and status (one range read of a few rows).
+   */
+  function stageTotals(stages: readonly Stage[], rows: readonly DealStageTotals[], status: BoardFilter['status']) {
+    const groups = new Map(stages.map((stage) => [stage.id, { stage, count: 0, sums: {} as SumsByCurrency }]));
+    const sums: SumsByCurrency = {};
+    let count = 0;
+    for (const row of rows) {
+      if (status !== 'all' && row.status !== status) continue;
+      const group = groups.get(row.stageId);
+      if (!group) continue;
+      group.count += row.count;
+      count += row.count;
+      for (const [currency, minor] of Object.entries(row.sums)) {
+        group.sums[currency] = (group.sums[currency] ?? 0) + minor;
+        sums[currency] = (sums[currency] ?? 0) + minor;
+      }
+    }
+    return { groups: [...groups.values()], count, sums };
+  }
+
+  /** A column's first `limit` deals of `status` ('all': any), most recently updated first: one reverse, limited index read. */
+  function newestOfStage(pipelineId: Id, stageId: Id, status: NonNullable<BoardFilter['status']>, limit: number): Promise<Deal[]> {
+    if (limit === 0) return Promise.resolve([]);
+    const range =
+      status === 'all'
+        ? db.deals.where('[pipelineId+stageId+updatedAt]').between([pipelineId, stageId, -Infinity], [pipelineId, stageId, Infinity])
+        : db.deals.where('[stageId+status+updatedAt]').between([stageId, status, -Infinity], [stageId, status, Infinity]);
+    return range.reverse().limit(limit).toArray();
+  }
+
+  /** Reads the pipeline's deals once and groups the matching ones by stage (filtered boards). */
   async function columns(pipelineId: Id, filter: v.InferOutput<typeof boardSchema>) {
     const [stages, deals] = await Promise.all([
-      db.stages.where('[pipelineId+order]').between([pipelineId, -Infinity], [pipelineId, Infinity]).toArray(),
+      stagesOf(pipelineId),
       // Open deals only (the board's usual view) through [pipelineId+status]: closed ones pile up over the years.
       filter.status === 'all'
         ? db.deals.where('pipelineId').equals(pipelineId).toArray()
@@ -402,16 +469,20 @@ export function createDealsRepository(ctx: StoreContext, _store: CrmStore): Deal
       const { userId } = parseInput(byUserSchema, options);
       parseInput(id, stageId, 'stageId');
       return ctx.write([db.deals, db.stages, db.dealStageHistory], async () => {
-        const deal = await requireDeal(dealId);
-        const stage = await db.stages.get(stageId);
+        // The hot path of a board drag: the reads go out together, then both writes (one round trip each).
+        const [deal, stage, seq] = await Promise.all([
+          typeof dealId === 'string' && dealId ? db.deals.get(dealId) : undefined,
+          db.stages.get(stageId),
+          typeof dealId === 'string' && dealId ? historyLength(ctx, dealId) : 0,
+        ]);
+        if (!deal) throw notFound('dealId', String(dealId));
         if (!stage) throw notFound('stageId', stageId);
         if (stage.pipelineId !== deal.pipelineId) throw new CrmError('CONFLICT', 'error.stageNotInPipeline', { field: 'stageId' });
         requireOpen(deal);
         if (deal.stageId === stageId) return deal;
         const now = ctx.now();
         const moved: Deal = { ...deal, stageId, stageEnteredAt: now, updatedAt: now };
-        await db.deals.put(moved);
-        await appendStageChange(ctx, moved, { fromStageId: deal.stageId, userId, at: now });
+        await Promise.all([db.deals.put(moved), appendStageChange(ctx, moved, { fromStageId: deal.stageId, userId, at: now, seq })]);
         return moved;
       });
     },
@@ -476,6 +547,22 @@ export function createDealsRepository(ctx: StoreContext, _store: CrmStore): Deal
 
     async board(pipelineId, options = {}) {
       const parsed = parseInput(boardSchema, options);
+      if (byStatusOnly(parsed)) {
+        // Numbers from the kept totals, cards by index: 7 × perStage deals read, however big the pipeline.
+        // One read transaction for all of it: one IndexedDB transaction instead of nine, measurably
+        // cheaper on both backends than the reads on their own (S5); the totals read runs beside the pages.
+        const [stages, rows, pages] = await db.transaction('r', [db.stages, db.deals, db.dealStageTotals], () => {
+          const stagesRead = stagesOf(pipelineId);
+          return Promise.all([
+            stagesRead,
+            totalsRows(pipelineId),
+            stagesRead.then((stages) => Promise.all(stages.map((stage) => newestOfStage(pipelineId, stage.id, parsed.status, parsed.perStage)))),
+          ]);
+        });
+        const totals = stageTotals(stages, rows, parsed.status);
+        return { stages: totals.groups.map((group, i) => ({ ...group, deals: pages[i]! })), count: totals.count, sums: totals.sums };
+      }
+      // Filtered by manager, source or period: one read of the pipeline's deals of that status, then a loop.
       const { groups, count, sums } = await columns(pipelineId, parsed);
       return {
         stages: groups.map((group) => ({
@@ -522,7 +609,9 @@ export function createDealsRepository(ctx: StoreContext, _store: CrmStore): Deal
 
     async totals(pipelineId, filter = {}) {
       const parsed = parseInput(boardSchema, filter);
-      const { groups, count, sums } = await columns(pipelineId, parsed);
+      const { groups, count, sums } = byStatusOnly(parsed)
+        ? stageTotals(...(await stagesAndTotals(pipelineId)), parsed.status)
+        : await columns(pipelineId, parsed);
       return { stages: groups.map(({ stage, count, sums }) => ({ stage, count, sums })), count, sums };
     },
 

@@ -10,7 +10,7 @@ import type { StoreContext } from './context.js';
 import { counterpartyTables, insertCounterparty, parseCounterparty, type CounterpartyInput } from './counterparties.js';
 import type { CrmDatabase } from './database.js';
 import { findPartyDuplicates, type DuplicateMatch, type DuplicateQuery } from './duplicates.js';
-import { CrmError } from './errors.js';
+import { CrmError, notFound } from './errors.js';
 import { participantKey, participantKeysOf, reassignInteractions, toInteraction, type InteractionRow } from './interactions.js';
 import { reassignNotes } from './notes.js';
 import { byName, checkReferences, clearableText, mustGet, optionalOf, page, withoutUndefined, type Patch } from './records.js';
@@ -115,6 +115,15 @@ export interface MarkLeadLostInput {
   comment?: string;
 }
 
+/** What `leads.import` takes besides the rows. */
+export interface LeadImportOptions {
+  /**
+   * Called after each chunk of 1 000 rows is written, with the rows written so
+   * far and in all. Throwing from it cancels the import: nothing is kept.
+   */
+  onProgress?: ((written: number, total: number) => void) | undefined;
+}
+
 /** What `leads.fromInteraction` takes: lead fields; the name defaults to the phone or e-mail. */
 export type LeadFromInteractionInput = Partial<LeadInput>;
 
@@ -216,6 +225,19 @@ export interface LeadsRepository {
    */
   markLost(leadId: Id, input: MarkLeadLostInput): Promise<Lead>;
   /**
+   * I2: imports many leads (rows of a CSV or XLSX file) all or nothing. Every
+   * row is validated with the rules of `create` before anything is written;
+   * each source, manager and tag named is checked once; then the leads (status
+   * `new`, searchable as `create` makes them) are written in ONE transaction,
+   * 1 000 rows at a time, calling `onProgress` after each chunk. Returns the
+   * new ids in the order of `inputs`.
+   * Refuses (writing nothing): `VALIDATION` with the field prefixed by the
+   * row's index (`3.phones.0`, `12.name`), or field `inputs` when not a list;
+   * `NOT_FOUND` for an unknown `N.sourceId`, `N.managerId` or `N.tags.M`
+   * (the first row naming it).
+   */
+  import(inputs: LeadInput[], options?: LeadImportOptions): Promise<Id[]>;
+  /**
    * Takes a lost lead back into work (`in-progress`), forgetting the loss.
    * Refuses: `NOT_FOUND` (field `leadId`), `INVALID_STATE` (`error.invalidTransition`,
    * field `status`) unless lost.
@@ -299,6 +321,38 @@ async function insertLead(ctx: StoreContext, parsed: v.InferOutput<typeof leadSc
   });
   await ctx.db.leads.add(record);
   return record;
+}
+
+/** Rows per `bulkAdd` of `leads.import` (and per progress call). */
+const IMPORT_CHUNK = 1_000;
+
+/**
+ * Checks that every manager, source and tag the parsed rows name exists, each
+ * distinct id once, or throws `NOT_FOUND` naming the first row that names a
+ * missing one (`7.sourceId`, `3.tags.1`). Call inside a transaction over `leadTables(db)`.
+ */
+async function checkImportReferences(db: CrmDatabase, rows: ReadonlyArray<v.InferOutput<typeof leadSchema>>): Promise<void> {
+  const users = new Map<Id, string>();
+  const sources = new Map<Id, string>();
+  const tags = new Map<Id, string>();
+  rows.forEach((row, index) => {
+    if (row.managerId !== undefined && !users.has(row.managerId)) users.set(row.managerId, `${index}.managerId`);
+    if (row.sourceId !== undefined && !sources.has(row.sourceId)) sources.set(row.sourceId, `${index}.sourceId`);
+    row.tags.forEach((tag, position) => {
+      if (!tags.has(tag)) tags.set(tag, `${index}.tags.${position}`);
+    });
+  });
+  const lookups: Array<[Table, Map<Id, string>]> = [
+    [db.users, users],
+    [db.sources, sources],
+    [db.tags, tags],
+  ];
+  for (const [table, wanted] of lookups) {
+    if (!wanted.size) continue;
+    const ids = [...wanted.keys()];
+    const missing = (await table.bulkGet(ids)).findIndex((record) => !record);
+    if (missing >= 0) throw notFound(wanted.get(ids[missing]!)!, ids[missing]!);
+  }
 }
 
 function closedError(): CrmError {
@@ -491,6 +545,41 @@ export function createLeadsRepository(ctx: StoreContext, store: CrmStore): Leads
         });
         await db.leads.put(record);
         return record;
+      });
+    },
+
+    async import(inputs, options = {}) {
+      const rows = parseInput(v.array(v.unknown(), 'error.invalid'), inputs, 'inputs');
+      const parsed = rows.map((input, index) => parseInput(leadSchema, input, String(index)));
+      const total = parsed.length;
+      if (!total) return [];
+      const now = ctx.now();
+      const records = parsed.map(
+        (fields): Lead =>
+          withoutUndefined({
+            id: ctx.newId(),
+            ...fields,
+            status: 'new' as const,
+            searchTokens: leadSearchTokens(fields),
+            createdAt: now,
+            updatedAt: now,
+          }),
+      );
+      return ctx.write(leadTables(db), async () => {
+        await checkImportReferences(db, parsed);
+        // Two chunks in flight: the next one is handed to IndexedDB while the database writes this one,
+        // and the page gets control back between chunks.
+        let previous: Promise<unknown> | undefined;
+        for (let start = 0; start < total; start += IMPORT_CHUNK) {
+          const end = Math.min(start + IMPORT_CHUNK, total);
+          const written = db.leads.bulkAdd(records.slice(start, end)).then(() => options?.onProgress?.(end, total));
+          // Awaited below; an earlier failure aborts the transaction and this one with it.
+          written.catch(() => undefined);
+          await previous;
+          previous = written;
+        }
+        await previous;
+        return records.map((record) => record.id);
       });
     },
 

@@ -25,7 +25,13 @@
  * then declare the new table on `CrmDatabase`, extend `TableName` if a table
  * was added, and add a test that opens a database written by version 1
  * (`test/fixtures/v1-database.json`, see `test/store/migrations.test.ts`) with
- * the new code and finds every record. Backups name the schema version they
+ * the new code and finds every record.
+ *
+ * A derived table (`derivedTableNames`, e.g. `dealStageTotals` from version 4)
+ * is kept by the database itself (a DBCore middleware updates it in the
+ * transaction of every write to the table it is derived from): its version's
+ * upgrade fills it from the existing records, operations never write it, and
+ * backups leave it out (a restore rebuilds it). Backups name the schema version they
  * were written by (`currentSchemaVersion`); a restore accepts that version and
  * older ones.
  */

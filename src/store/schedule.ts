@@ -60,9 +60,7 @@ export async function loadSchedules(
   from: CalendarDate,
   to: CalendarDate,
 ): Promise<Map<Id, SpecialistSchedule>> {
-  const schedules = new Map<Id, SpecialistSchedule>();
-  if (specialistIds?.length === 0) return schedules;
-  const wanted = specialistIds ? new Set(specialistIds) : undefined;
+  if (specialistIds?.length === 0) return new Map();
   const single = specialistIds?.length === 1 ? specialistIds[0]! : undefined;
   // For several specialists, whole-table reads (a few rows per specialist, one getAll each)
   // beat anyOf(), which walks a cursor; rows of other specialists are skipped below.
@@ -73,6 +71,21 @@ export async function loadSchedules(
       ? db.daysOff.where('[specialistId+date]').between([single, from], [single, to], true, true).toArray()
       : db.daysOff.where('date').between(from, to, true, true).toArray(),
   ]);
+  return groupSchedules({ hours, breaks, daysOff }, specialistIds);
+}
+
+/**
+ * The schedules of `specialistIds` (of everyone named, when `undefined`) from
+ * their records: hours by weekday (the latest record of a weekday wins),
+ * breaks by weekday, days off by date. Pure: what `loadSchedules` does with
+ * what it read.
+ */
+export function groupSchedules(
+  records: { hours: readonly WorkingHours[]; breaks: readonly Break[]; daysOff: readonly DayOff[] },
+  specialistIds?: readonly Id[],
+): Map<Id, SpecialistSchedule> {
+  const schedules = new Map<Id, SpecialistSchedule>();
+  const wanted = specialistIds ? new Set(specialistIds) : undefined;
   const scheduleOf = (specialistId: Id): SpecialistSchedule | undefined => {
     if (wanted && !wanted.has(specialistId)) return undefined;
     let schedule = schedules.get(specialistId);
@@ -82,19 +95,19 @@ export async function loadSchedules(
     }
     return schedule;
   };
-  for (const record of hours) {
+  for (const record of records.hours) {
     const schedule = scheduleOf(record.specialistId);
     const existing = schedule?.hours.get(record.weekday);
     if (schedule && (!existing || existing.updatedAt < record.updatedAt)) schedule.hours.set(record.weekday, record);
   }
-  for (const record of breaks) {
+  for (const record of records.breaks) {
     const schedule = scheduleOf(record.specialistId);
     if (!schedule) continue;
     const list = schedule.breaks.get(record.weekday);
     if (list) list.push(record);
     else schedule.breaks.set(record.weekday, [record]);
   }
-  for (const record of daysOff) scheduleOf(record.specialistId)?.daysOff.set(record.date, record);
+  for (const record of records.daysOff) scheduleOf(record.specialistId)?.daysOff.set(record.date, record);
   return schedules;
 }
 

@@ -61,6 +61,8 @@ export function localInstant(date: CalendarDate, time: TimeOfDay = '00:00'): Ins
   return new Date(y, m - 1, d, Math.floor(minutes / 60), minutes % 60).getTime();
 }
 
+const localInstantOf = localInstant;
+
 /** Local midnight at the start of `date`. */
 export function startOfLocalDay(date: CalendarDate): Instant {
   const [y, m, d] = dateParts(date);
@@ -168,6 +170,8 @@ export function planDay(
   hours: Pick<WorkingHours, 'start' | 'end'> | undefined,
   breaks: readonly Pick<Break, 'id' | 'start' | 'end'>[],
   dayOff: DayOff | undefined,
+  /** How times of day become instants: `localInstant`, or a memo of it (see `localDay`). */
+  localInstant: (date: CalendarDate, time: TimeOfDay) => Instant = localInstantOf,
 ): DayPlan {
   const plan: DayPlan = { specialistId, date, working: [], breaks: [] };
   if (dayOff) {
@@ -187,6 +191,42 @@ export function planDay(
   plan.breaks = dayBreaks.sort((a, b) => a.start - b.start || a.end - b.end);
   plan.working = subtractIntervals([frame], dayBreaks);
   return plan;
+}
+
+/** A local calendar day as a search over many specialists needs it once: see {@link localDay}. */
+export interface LocalDay {
+  date: CalendarDate;
+  weekday: Weekday;
+  /** Local midnight at its start. */
+  midnight: Instant;
+  /**
+   * Whether the UTC offset is the same from its midnight to the next (no
+   * clock change that day): then each of its working intervals is one piece
+   * whose step grid starts at `midnight` (what `localGridPieces` finds, without asking).
+   */
+  steady: boolean;
+  /** `localInstant` for this day, remembered per time of day. */
+  instant(date: CalendarDate, time: TimeOfDay): Instant;
+}
+
+/** What a search over many specialists works out once per day instead of once per specialist and day. */
+export function localDay(date: CalendarDate): LocalDay {
+  const midnight = startOfLocalDay(date);
+  const next = startOfLocalDay(addDays(date, 1));
+  const offset = (t: Instant) => new Date(t).getTimezoneOffset();
+  const instants = new Map<TimeOfDay, Instant>();
+  return {
+    date,
+    weekday: isoWeekday(date),
+    midnight,
+    steady: offset(midnight) === offset(next - 1),
+    instant(day, time) {
+      if (day !== date) return localInstant(day, time);
+      let at = instants.get(time);
+      if (at === undefined) instants.set(time, (at = localInstant(date, time)));
+      return at;
+    },
+  };
 }
 
 /** A working interval together with the origin of its day's step grid (local midnight). */

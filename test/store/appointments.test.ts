@@ -1,5 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { observeQuery, type Appointment, type Counterparty, type CrmDatabase, type CrmStore, type Lead, type Service, type User } from '../../src/store/index.js';
+import { computeFreeSlots } from '../../src/store/appointments.js';
+import { groupSchedules } from '../../src/store/schedule.js';
 import { deleteTestStores, settle } from '../support/fixtures.js';
 import { addUser, counterpartyRow, leadRow, refused, testStore } from '../support/store.js';
 
@@ -10,6 +12,13 @@ const TUESDAY = '2031-06-03';
 const WEDNESDAY = '2031-06-04';
 
 afterEach(deleteTestStores);
+
+/** The local clock times (`HH:MM`) at which slots start. */
+const localTimes = (slots: Array<{ start: number }>) =>
+  slots.map(({ start }) => {
+    const d = new Date(start);
+    return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+  });
 
 async function addCounterparty(db: CrmDatabase, name: string): Promise<Counterparty> {
   const counterparty = counterpartyRow({ kind: 'individual', name, phones: ['+380671234567'], searchTokens: name.toLowerCase().split(' ') });
@@ -448,14 +457,47 @@ describe('appointments.freeSlots', () => {
   });
 });
 
+describe('computeFreeSlots, groupSchedules: the search on records already read', () => {
+  it('finds from the records what freeSlots finds from the database', async () => {
+    const { db, store, olena, ihor, consultation } = await salon();
+    const [hours, breaks, daysOff, appointments] = await Promise.all([db.workingHours.toArray(), db.breaks.toArray(), db.daysOff.toArray(), db.appointments.toArray()]);
+    const schedules = groupSchedules({ hours, breaks, daysOff }, [ihor.id, olena.id]);
+    expect([...schedules.keys()]).to.have.members([ihor.id, olena.id]);
+    const slots = computeFreeSlots({
+      specialistIds: [ihor.id, olena.id],
+      schedules,
+      appointments,
+      from: MONDAY,
+      to: WEDNESDAY,
+      durationMinutes: consultation.durationMinutes,
+      stepMinutes: 30,
+    });
+    expect(slots).to.deep.equal(await store.appointments.freeSlots({ serviceId: consultation.id, from: MONDAY, to: WEDNESDAY, stepMinutes: 30 }));
+    expect(slots).to.have.length(9);
+  });
+
+  it('keeps the latest hours of a weekday, and the local step grid across a clock change', () => {
+    const stamp = (updatedAt: number) => ({ createdAt: updatedAt, updatedAt });
+    const schedules = groupSchedules({
+      hours: [
+        { id: 'h-old', specialistId: 'olena', weekday: 7, start: '08:00', end: '10:00', ...stamp(1) },
+        { id: 'h-new', specialistId: 'olena', weekday: 7, start: '09:00', end: '13:00', ...stamp(2) },
+        { id: 'h-other', specialistId: 'ihor', weekday: 7, start: '09:00', end: '13:00', ...stamp(2) },
+      ],
+      breaks: [{ id: 'b', specialistId: 'olena', weekday: 7, start: '11:00', end: '11:15', ...stamp(1) }],
+      daysOff: [],
+    }, ['olena']);
+    expect([...schedules.keys()]).to.deep.equal(['olena']);
+    expect(schedules.get('olena')!.hours.get(7)!.id).to.equal('h-new');
+    // Sunday 30 March 2025: Kyiv moves its clocks forward at 03:00. Working 09:00–11:00 and 11:15–13:00;
+    // an hour on the 45-minute grid of the local clock: 09:00, 09:45 (10:30 would end after 11:00), 11:15, 12:00.
+    const slots = computeFreeSlots({ specialistIds: ['olena'], schedules, appointments: [], from: '2025-03-30', to: '2025-03-30', durationMinutes: 60, stepMinutes: 45 });
+    expect(localTimes(slots)).to.deep.equal(['09:00', '09:45', '11:15', '12:00']);
+  });
+});
+
 describe('appointments.freeSlots on the days the clocks change (Kyiv time)', () => {
   afterEach(deleteTestStores);
-
-  const localTimes = (slots: Array<{ start: number }>) =>
-    slots.map(({ start }) => {
-      const d = new Date(start);
-      return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
-    });
 
   it('keeps the step grid on the local clock when the clocks go forward and back', async () => {
     expect(Intl.DateTimeFormat().resolvedOptions().timeZone, 'the tests run in Kyiv time').to.be.oneOf(['Europe/Kyiv', 'Europe/Kiev']);

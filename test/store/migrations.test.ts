@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { Dexie, cmp, type IndexableType, type Table } from 'dexie';
-import { CrmDatabase, schemaV1, schemaVersions, tableNames } from '../../src/store/database.js';
+import { CrmDatabase, derivedTableNames, schemaV1, schemaVersions, tableNames } from '../../src/store/database.js';
 import { CrmError, toCrmError } from '../../src/store/errors.js';
 import { currentSchemaVersion, declareSchemaVersions, openDatabase } from '../../src/store/migrations.js';
 import { createStore, getStore } from '../../src/store/store.js';
@@ -31,8 +31,8 @@ async function writeV1Database(name: string, fixture: V1Fixture): Promise<void> 
 
 /** The fixture's rows of a table in primary-key order (what `toArray()` returns). */
 function inKeyOrder(table: Table, rows: Array<Record<string, unknown>>): Array<Record<string, unknown>> {
-  const keyPath = table.schema.primKey.keyPath as string;
-  return [...rows].sort((a, b) => cmp(a[keyPath] as IndexableType, b[keyPath] as IndexableType));
+  const keyPath = table.schema.primKey.keyPath!;
+  return [...rows].sort((a, b) => cmp(Dexie.getByKeyPath(a, keyPath) as IndexableType, Dexie.getByKeyPath(b, keyPath) as IndexableType));
 }
 
 function isKey(value: unknown): value is IndexableType {
@@ -56,9 +56,33 @@ function openStubbornConnection(name: string): Promise<IDBDatabase> {
  * flags open leads (new or in progress) for the leads list's indexes.
  */
 function upgradedRows(table: string, rows: Array<Record<string, unknown>>): Array<Record<string, unknown>> {
+  if (table === 'dealStageTotals') return dealStageTotalsOf(rows);
   if (table === 'leads') return rows.map((row) => ({ ...row, open: row.status === 'new' || row.status === 'in-progress' ? 1 : 0 }));
   if (table !== 'dealStageHistory' && table !== 'relationshipStageHistory') return rows;
   return rows.map((row) => ({ ...row, createdAt: row.createdAt ?? row.at, updatedAt: row.updatedAt ?? row.at }));
+}
+
+/**
+ * What version 4 derives from the version-1 deals: a `dealStageTotals` row per
+ * pipeline, stage and status with their count and sums (and count) per currency.
+ */
+function dealStageTotalsOf(deals: Array<Record<string, unknown>>): Array<Record<string, unknown>> {
+  const rows = new Map<string, { pipelineId: unknown; stageId: unknown; status: unknown; count: number; sums: Record<string, number>; counts: Record<string, number> }>();
+  for (const deal of deals) {
+    const key = JSON.stringify([deal.pipelineId, deal.stageId, deal.status]);
+    const row = rows.get(key) ?? { pipelineId: deal.pipelineId, stageId: deal.stageId, status: deal.status, count: 0, sums: {}, counts: {} };
+    const { minor, currency } = deal.amount as { minor: number; currency: string };
+    row.count += 1;
+    row.sums[currency] = (row.sums[currency] ?? 0) + minor;
+    row.counts[currency] = (row.counts[currency] ?? 0) + 1;
+    rows.set(key, row);
+  }
+  return [...rows.values()];
+}
+
+/** The version-1 rows of a table of the current schema: a derived table's from the tables it is derived from. */
+function fixtureRows(fixture: V1Fixture, table: string): Array<Record<string, unknown>> | undefined {
+  return table === 'dealStageTotals' ? fixture.tables.deals : fixture.tables[table];
 }
 
 /** The current database with a trial next version appended, as the next release would declare it. */
@@ -111,11 +135,13 @@ describe('migrations: the version-1 fixture', () => {
     await db.open();
     expect(db.verno).to.equal(currentSchemaVersion);
     for (const table of db.tables) {
-      const rows = fixture.tables[table.name];
+      const rows = fixtureRows(fixture, table.name);
       expect(rows, `fixture has no rows for ${table.name}`).to.exist;
       expect(await table.toArray(), table.name).to.deep.equal(inKeyOrder(table, upgradedRows(table.name, rows!)));
     }
-    expect(db.tables.map((table) => table.name)).to.have.members(tableNames);
+    // Version 4 counted the version-1 deals into the totals the board reads.
+    expect(await db.dealStageTotals.count()).to.be.greaterThan(0);
+    expect(db.tables.map((table) => table.name)).to.have.members([...tableNames, ...derivedTableNames]);
     db.close();
   });
 
@@ -127,9 +153,12 @@ describe('migrations: the version-1 fixture', () => {
     await db.open();
 
     for (const table of db.tables) {
-      const rows = upgradedRows(table.name, fixture.tables[table.name]!);
-      const keyPath = table.schema.primKey.keyPath as string;
-      for (const row of rows) expect(await table.get(row[keyPath] as IndexableType), `${table.name} ${String(row[keyPath])}`).to.deep.equal(row);
+      const rows = upgradedRows(table.name, fixtureRows(fixture, table.name)!);
+      const keyPath = table.schema.primKey.keyPath!;
+      for (const row of rows) {
+        const key = Dexie.getByKeyPath(row, keyPath) as IndexableType;
+        expect(await table.get(key), `${table.name} ${JSON.stringify(key)}`).to.deep.equal(row);
+      }
 
       for (const index of table.schema.indexes) {
         let queried = 0;
@@ -139,7 +168,7 @@ describe('migrations: the version-1 fixture', () => {
           for (const key of keys) {
             if (!isKey(key) || (index.compound && (!Array.isArray(key) || key.length !== index.keyPath!.length))) continue;
             const found = await table.where(index.name).equals(key).primaryKeys();
-            expect(found, `${table.name}.${index.name} = ${JSON.stringify(key)}`).to.include(row[keyPath]);
+            expect(found, `${table.name}.${index.name} = ${JSON.stringify(key)}`).to.deep.include(Dexie.getByKeyPath(row, keyPath));
             queried += 1;
           }
         }

@@ -4,6 +4,8 @@ import {
   datesBetween,
   isoWeekday,
   localDate,
+  localDay,
+  localGridPieces,
   localInstant,
   mergeIntervals,
   overlapLength,
@@ -37,6 +39,28 @@ describe('slots: local dates and times', () => {
     expect(addDays('2032-03-01', -1)).to.equal('2032-02-29');
     expect(datesBetween('2031-06-29', '2031-07-02')).to.deep.equal(['2031-06-29', '2031-06-30', '2031-07-01', '2031-07-02']);
     expect(datesBetween('2031-06-03', '2031-06-02')).to.deep.equal([]);
+  });
+});
+
+describe('slots: localDay', () => {
+  it('works a day out once: weekday, midnight, its times of day as instants, and whether the clock changes that day', () => {
+    const day = localDay('2031-06-04');
+    expect(day).to.deep.include({ date: '2031-06-04', weekday: 3, midnight: at(4, 0), steady: true });
+    expect(day.instant('2031-06-04', '09:30')).to.equal(at(4, 9, 30));
+    expect(day.instant('2031-06-04', '09:30')).to.equal(localInstant('2031-06-04', '09:30'));
+    expect(day.instant('2031-06-04', '24:00')).to.equal(at(5, 0));
+    // Asked about another date, it answers for that date.
+    expect(day.instant('2031-06-05', '09:30')).to.equal(at(5, 9, 30));
+  });
+
+  it('is not steady on the Kyiv days the clocks go forward and back; on a steady day the grid starts at midnight', () => {
+    expect(Intl.DateTimeFormat().resolvedOptions().timeZone, 'the tests run in Kyiv time').to.be.oneOf(['Europe/Kyiv', 'Europe/Kiev']);
+    expect(localDay('2025-03-30').steady).to.equal(false);
+    expect(localDay('2025-10-26').steady).to.equal(false);
+    const day = localDay('2025-03-29');
+    expect(day.steady).to.equal(true);
+    const interval = { start: localInstant('2025-03-29', '09:00'), end: localInstant('2025-03-29', '24:00') };
+    expect(localGridPieces(interval)).to.deep.equal([{ ...interval, gridOrigin: day.midnight }]);
   });
 });
 

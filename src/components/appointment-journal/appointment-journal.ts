@@ -1,26 +1,27 @@
 import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { JournalActionsController } from '../../controllers/journal-actions-controller.js';
+import type { JournalActionsController } from '../../controllers/journal-actions-controller.js';
+import { JournalDragController } from '../../controllers/journal-drag-controller.js';
 import { JournalDataController, type JournalData, type JournalSpecialist } from '../../controllers/journal-data-controller.js';
 import { JournalGridController, type GridCarryStep, type GridRef } from '../../controllers/journal-grid-controller.js';
 import type { Appointment } from '../../store/types.js';
 import { CrmElement } from '../crm-element.js';
 import { setStates } from '../shared/custom-states.js';
-import '../shared/appointment-booking-dialog.js';
-import '../shared/first-free-slot.js';
 import type { SlotChooseEvent } from '../shared/first-free-slot.js';
-import '../shared/journal-cancel-dialog.js';
-import { placeNowLine, renderDayGrid, type JournalGridContext } from '../shared/journal-day-grid.js';
+import { placeNowLine, renderDayGrid, renderLoad, type JournalGridContext } from '../shared/journal-day-grid.js';
 import { journalGridStyles } from '../shared/journal-grid.styles.js';
 import { addDays, cellInfo, dayGrid, locate, localDate, rowOf, weekDates, type DayGrid } from '../../controllers/journal-layout.js';
 import { journalToolbarStyles, renderJournalToolbar } from '../shared/journal-toolbar.js';
-import { renderWeekGrid } from '../shared/journal-week-grid.js';
+import type { renderWeekGrid } from '../shared/journal-week-grid.js';
 import '../shared/action-menu.js';
 import { styles } from './appointment-journal.styles.js';
 
 export type { JournalData, JournalService, JournalSpecialist } from '../../controllers/journal-data-controller.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The week grid, loaded the first time a week is shown (the day view paints without it). */
+let weekGrid: typeof renderWeekGrid | undefined;
 
 /**
  * The specialists' appointment journal (G2). Day view: a column per
@@ -84,8 +85,6 @@ export class CrmAppointmentJournal extends CrmElement {
 
   @state() private announcement = '';
   @state() private failure = '';
-  @state() private dragged: Appointment | undefined;
-  @state() private dropTarget: { col: number; row: number } | undefined;
   @state() private firstFreeOpen = false;
 
   private readonly internals = this.attachInternals();
@@ -94,17 +93,26 @@ export class CrmAppointmentJournal extends CrmElement {
 
   private readonly journal = new JournalDataController(this, {
     store: () => this.stores.store,
+    localize: this.localize,
     given: () => this.data,
     query: () => ({ dates: this.dates, specialistIds: this.specialistIds, serviceId: this.service || undefined }),
   });
 
-  private readonly actions = new JournalActionsController({
-    host: this,
-    data: this.journal,
-    store: () => this.stores.store,
-    localize: this.localize,
-    announce: (text) => this.say(text),
-    fail: (text) => (this.failure = text),
+  private changes: Promise<JournalActionsController> | undefined;
+
+  /** Booking, the actions menu and changes (with the cancel dialog): loaded on first use, then kept. */
+  private actions(): Promise<JournalActionsController> {
+    this.changes ??= import('../../controllers/journal-actions-controller.js').then(({ JournalActionsController }) => {
+      const options = { host: this, data: this.journal, store: () => this.stores.store, localize: this.localize };
+      return new JournalActionsController({ ...options, announce: (text) => this.say(text), fail: (text) => (this.failure = text) });
+    });
+    return this.changes;
+  }
+
+  private readonly drag = new JournalDragController(this, {
+    label: (a) => this.journal.clientOf(a),
+    started: () => this.keyboard.cancel(),
+    dropped: (a, col, row) => void this.reschedule(a, col, row, false),
   });
 
   private readonly keyboard = new JournalGridController(this, {
@@ -174,8 +182,8 @@ export class CrmAppointmentJournal extends CrmElement {
   private announceCarry({ kind, carry }: GridCarryStep): void {
     const a = this.journal.appointment(carry.appointmentId);
     if (!a) return;
-    const client = this.actions.clientOf(a);
-    const place = this.actions.place(this.grid?.columns[carry.col]?.specialist.id ?? a.specialistId, this.startAt(a, carry.row));
+    const client = this.journal.clientOf(a);
+    const place = this.journal.place(this.grid?.columns[carry.col]?.specialist.id ?? a.specialistId, this.startAt(a, carry.row));
     const term = this.localize.term.bind(this.localize);
     this.say(kind === 'pickup' ? term('journal.pickedUp', client, place) : kind === 'over' ? term('journal.over', place) : term('journal.carryCancelled', client));
   }
@@ -190,8 +198,14 @@ export class CrmAppointmentJournal extends CrmElement {
     const specialistId = this.grid?.columns[col]?.specialist.id;
     if (!specialistId) return;
     if (follow) this.keyboard.setFocus({ col, row, appointmentId: a.id });
-    await this.actions.change(a, { type: 'reschedule', start: this.startAt(a, row), specialistId });
-    if (follow) void this.focusRef(this.keyboard.focus);
+    const moved = await (await this.actions()).change(a, { type: 'reschedule', start: this.startAt(a, row), specialistId });
+    if (!follow) return;
+    // The live read draws the move a moment after the write: focus follows the block once it is in its new cell
+    // (unless the user has gone elsewhere meanwhile).
+    const there = () => locate(this.grid, a.id)?.col === col && locate(this.grid, a.id)?.row === row;
+    const away = () => !this.matches(':focus-within') && document.activeElement !== document.body;
+    for (let frame = 0; moved && frame < 60 && !there() && !away(); frame += 1) await new Promise(requestAnimationFrame);
+    if (!away()) void this.focusRef(this.keyboard.focus);
   }
 
   private async activate(ref: GridRef, anchor?: HTMLElement): Promise<void> {
@@ -215,17 +229,8 @@ export class CrmAppointmentJournal extends CrmElement {
 
   private async book(slot: { specialistId: string; start: number; serviceId?: string }): Promise<void> {
     const serviceId = slot.serviceId || this.service || undefined;
-    if (!this.journal.bound) {
-      this.actions.requestBooking({ ...slot, ...(serviceId ? { serviceId } : {}) });
-      return;
-    }
-    const dialog = this.renderRoot.querySelector('crm-appointment-booking-dialog')!;
-    dialog.beforeCommit = (input) => this.actions.requestBooking(input);
-    const booked = await dialog.open({ ...slot, serviceId });
-    if (!booked) return;
-    const store = this.stores.store;
-    const client = await (booked.clientType === 'lead' ? store.leads.get(booked.clientId) : store.counterparties.get(booked.clientId));
-    this.actions.booked(booked, client?.name);
+    const dialog = this.renderRoot.querySelector('crm-appointment-booking-dialog');
+    await (await this.actions()).book({ ...slot, ...(serviceId ? { serviceId } : {}) }, dialog);
   }
 
   private async openActions(ref: GridRef, anchor?: HTMLElement): Promise<void> {
@@ -233,7 +238,7 @@ export class CrmAppointmentJournal extends CrmElement {
     if (!a || a.status !== 'booked') return;
     const target = anchor ?? this.renderRoot.querySelector<HTMLElement>(`[data-appointment="${CSS.escape(a.id)}"]`)!;
     const root = this.renderRoot;
-    const choice = await this.actions.menu(a, target, root.querySelector('crm-action-menu')!, root.querySelector('crm-journal-cancel-dialog')!);
+    const choice = await (await this.actions()).menu(a, target, root.querySelector('crm-action-menu')!, root.querySelector('crm-journal-cancel-dialog')!);
     if (choice === 'reschedule') this.keyboard.pickUp(ref);
     else void this.focusRef(this.keyboard.focus);
   }
@@ -242,47 +247,35 @@ export class CrmAppointmentJournal extends CrmElement {
     return {
       localize: this.localize,
       loadOf: (id, date) => this.journal.load(id, date),
-      clientName: (a) => this.actions.clientOf(a),
+      clientName: (a) => this.journal.clientOf(a),
       serviceName: (a) => this.journal.serviceName(a),
       isTabStop: (ref) => this.keyboard.isTabStop(ref),
       carry: this.keyboard.carrying,
-      draggedId: this.dragged?.id,
-      dropTarget: this.dropTarget,
+      draggedId: this.drag.dragged?.id,
+      dropTarget: this.drag.target,
       onKeydown: (event, ref) => this.keyboard.handleKey(event, ref),
       onFocus: (ref) => this.keyboard.setFocus(ref),
       onActivate: (ref, event) => {
         this.keyboard.setFocus(ref);
         void this.activate(ref, event.currentTarget as HTMLElement);
       },
-      onDragStart: (event, a) => {
-        this.keyboard.cancel();
-        event.dataTransfer?.setData('text/plain', this.actions.clientOf(a));
-        if (event.dataTransfer) event.dataTransfer.effectAllowed = 'move';
-        this.dragged = a;
-      },
-      onDragEnd: () => (this.dragged = this.dropTarget = undefined),
-      onDragOver: (event, col, row) => {
-        if (!this.dragged) return;
-        event.preventDefault();
-        if (event.dataTransfer) event.dataTransfer.dropEffect = 'move';
-        if (this.dropTarget?.col !== col || this.dropTarget.row !== row) this.dropTarget = { col, row };
-      },
-      onDrop: (event, col, row) => {
-        event.preventDefault();
-        const a = this.dragged;
-        this.dragged = this.dropTarget = undefined;
-        if (a) void this.reschedule(a, col, row, false);
-      },
+      ...this.drag.handlers,
     };
   }
 
   protected override willUpdate(): void {
+    if (this.view === 'week' && !weekGrid) void this.loadWeekGrid();
     const data = this.journal.data;
     this.grid =
       data && this.view === 'day' ? dayGrid(this.currentDate, this.shown, data.plans, data.appointments, this.slotMinutes || 15) : undefined;
     const live = (data?.appointments ?? []).filter((a) => a.status !== 'cancelled' && this.dates.includes(localDate(a.start)));
-    const states = { loading: this.journal.status === 'loading', empty: !!data && live.length === 0, dragging: !!(this.dragged || this.keyboard.carrying) };
+    const states = { loading: this.journal.status === 'loading' || (this.view === 'week' && !weekGrid), empty: !!data && live.length === 0, dragging: !!(this.drag.dragged || this.keyboard.carrying) };
     setStates(this.internals, states);
+  }
+
+  private async loadWeekGrid(): Promise<void> {
+    weekGrid = (await import('../shared/journal-week-grid.js')).renderWeekGrid;
+    this.requestUpdate();
   }
 
   protected override updated(): void {
@@ -291,7 +284,7 @@ export class CrmAppointmentJournal extends CrmElement {
 
   private renderBody() {
     const term = this.localize.term.bind(this.localize);
-    const status = this.journal.status;
+    const status = this.internals.states.has('loading') ? 'loading' : this.journal.status;
     if (status === 'loading') return html`<p class="state" role="status" aria-busy="true">${term('common.loading')}</p>`;
     if (status === 'error') return html`<p class="state error" role="alert">${this.localize.errorMessage(this.journal.error)}</p>`;
     if (this.shown.length === 0) return html`<p class="state">${term('journal.noSpecialists')}</p>`;
@@ -299,8 +292,9 @@ export class CrmAppointmentJournal extends CrmElement {
     const dateLabel = (d: string) => this.localize.formatDate(d, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
     if (this.view === 'week') {
       const ctx = { localize: this.localize, dates, today: localDate(Date.now()), specialists: this.shown, data: this.journal, keyboard: this.keyboard };
+      const load = (id: string, date: string) => renderLoad(this.localize, this.journal.load(id, date));
       const label = term('journal.weekGrid', dateLabel(dates[0]!), dateLabel(dates[6]!));
-      return renderWeekGrid({ ...ctx, onOpenDay: (date) => void this.activate({ col: dates.indexOf(date), row: 0 }) }, label);
+      return weekGrid!({ ...ctx, renderLoad: load, onOpenDay: (date) => void this.activate({ col: dates.indexOf(date), row: 0 }) }, label);
     }
     const grid = this.grid!;
     const everyoneOff = grid.columns.every((c) => c.plan?.dayOff);
@@ -328,7 +322,7 @@ export class CrmAppointmentJournal extends CrmElement {
             onToday: () => (this.date = localDate(Date.now())),
             onDate: (date) => (this.date = date),
             onView: (view) => (this.view = view),
-            onFirstFree: () => (this.firstFreeOpen = !this.firstFreeOpen),
+            onFirstFree: () => this.toggleFirstFree(),
           })}
         </header>
         <p class="visually-hidden" id="help">${term('journal.help')}</p>
@@ -343,6 +337,12 @@ export class CrmAppointmentJournal extends CrmElement {
       <crm-action-menu></crm-action-menu>
       <crm-journal-cancel-dialog></crm-journal-cancel-dialog>
       ${this.journal.bound ? html`<crm-appointment-booking-dialog></crm-appointment-booking-dialog>` : nothing}`;
+  }
+
+  /** Opens or closes "First free time"; the panel upgrades in place once its module has loaded (on first use). */
+  private toggleFirstFree(): void {
+    this.firstFreeOpen = !this.firstFreeOpen;
+    void import('../shared/first-free-slot.js');
   }
 
   /** A slot chosen in "First free time" books through the journal's dialog, which fires the journal's events. */

@@ -1,17 +1,16 @@
-import type { LitVirtualizer } from '@lit-labs/virtualizer/LitVirtualizer.js';
 import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { DealBoardController, type DealBoardData } from '../../controllers/deal-board-controller.js';
-import { DealMoveController, type LostChoice } from '../../controllers/deal-move-controller.js';
-import { KeyboardDragController, type DragLane, type KeyboardDragStep } from '../../controllers/keyboard-drag-controller.js';
+import type { LostChoice } from '../../controllers/deal-move-controller.js';
+import { KeyboardDragController, type DragLane } from '../../controllers/keyboard-drag-controller.js';
 import { CrmDealSelectEvent } from '../../events/deal-select.js';
-import type { DealStageTarget } from '../../events/deal-stage-change-request.js';
 import type { Deal } from '../../store/types.js';
 import { CrmElement } from '../crm-element.js';
 import { setStates } from '../shared/custom-states.js';
 import '../shared/lost-reason-dialog.js';
-import { pipelineCardStyles } from '../shared/pipeline-card.js';
-import { formatSums, LOST_LANE, pipelineColumnStyles, renderColumn, renderDropZones, WON_LANE, type PipelineColumnContext } from '../shared/pipeline-column.js';
+import { pipelineCardStyles, pipelineTexts } from '../shared/pipeline-card.js';
+import type { PipelineActions } from '../shared/pipeline-actions.js';
+import { formatSums, LOST_LANE, pipelineColumnStyles, renderColumn, renderDropZones, targetOf, WON_LANE, type PipelineColumnContext } from '../shared/pipeline-column.js';
 import '../shared/action-menu.js';
 import { pipelineStateStyles, renderPipelineState } from '../shared/pipeline-state.js';
 import { styles } from './deal-pipeline.styles.js';
@@ -23,8 +22,6 @@ function localDay(date: string | undefined, days = 0): number | undefined {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date ?? '');
   return match ? new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]) + days).getTime() : undefined;
 }
-
-const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
 
 /**
  * The sales pipeline as a board: one column per stage with the count and sum
@@ -112,25 +109,42 @@ export class CrmDealPipeline extends CrmElement {
 
   private readonly keyboard = new KeyboardDragController(this, {
     lanes: () => this.lanes(),
-    focus: (lane, item) => void this.focusCard(lane, item),
-    announce: (step) => this.announceStep(step),
+    focus: (lane, item) => void this.actions().then((actions) => actions.focusCard(lane, item)),
+    announce: (step) => void this.actions().then((actions) => actions.announceStep(step)),
     drop: (item, _from, to) => {
       const deal = this.findDeal(item);
-      if (deal) void this.move(deal, this.targetOf(to), true);
+      if (deal) void this.actions().then((actions) => actions.move(deal, targetOf(to), true));
     },
     dir: () => this.localize.dir(),
   });
 
-  private readonly moves = new DealMoveController({
-    host: this,
-    board: this.data,
-    store: () => this.stores.store,
-    localize: this.localize,
-    askLostReason: (deal, commit) => this.askLostReason(deal, commit),
-    stageName: (id) => this.stageName(id),
-    announce: (text) => this.say(text),
-    fail: (text) => (this.failure = text),
-  });
+  private loadingActions: Promise<PipelineActions> | undefined;
+
+  /** Moves, the move menu, focus and announcements: loaded when first needed (or the board is first focused or pointed at). */
+  private actions(): Promise<PipelineActions> {
+    return (this.loadingActions ??= import('../shared/pipeline-actions.js').then(
+      ({ PipelineActions }) =>
+        new PipelineActions({
+          element: this,
+          root: () => this.renderRoot,
+          localize: this.localize,
+          data: this.data,
+          keyboard: this.keyboard,
+          store: () => this.stores.store,
+          laneItems: (lane) => this.lanes().find((candidate) => candidate.id === lane)?.items ?? [],
+          findDeal: (id) => this.findDeal(id),
+          stageName: (id) => this.data.data?.stages.find((column) => column.stage.id === id)?.stage.name ?? '',
+          say: (text) => this.say(text),
+          fail: (text) => (this.failure = text),
+          askLostReason: (deal, commit) => this.askLostReason(deal, commit),
+          wonLane: WON_LANE,
+          lostLane: LOST_LANE,
+          targetOf,
+        }),
+    ));
+  }
+
+  private readonly prefetch = () => void this.actions();
 
   private lanes(): DragLane[] {
     const stages = (this.data.data?.stages ?? []).map((column) => ({
@@ -145,90 +159,15 @@ export class CrmDealPipeline extends CrmElement {
     return undefined;
   }
 
-  private stageName(id: string): string {
-    return this.data.data?.stages.find((column) => column.stage.id === id)?.stage.name ?? '';
-  }
-
-  private targetOf(lane: string): DealStageTarget {
-    return lane === WON_LANE ? { type: 'won' } : lane === LOST_LANE ? { type: 'lost' } : { type: 'stage', stageId: lane };
-  }
-
   private say(text: string): void {
     // The same words again must still be heard: vary them invisibly.
     this.announcement = text === this.announcement ? `${text}\u00a0` : text;
-  }
-
-  private announceStep(step: KeyboardDragStep): void {
-    const deal = this.findDeal(step.item);
-    if (!deal) return;
-    const term = this.localize.term.bind(this.localize);
-    if (step.kind === 'pickup') return this.say(term('pipeline.pickedUp', deal.title, this.stageName(step.lane)));
-    if (step.kind === 'cancel') return this.say(term('pipeline.cancelled', deal.title));
-    if (step.lane === WON_LANE) return this.say(term('pipeline.overWon', deal.title));
-    if (step.lane === LOST_LANE) return this.say(term('pipeline.overLost', deal.title));
-    const stages = this.data.data?.stages ?? [];
-    const position = stages.findIndex((column) => column.stage.id === step.lane) + 1;
-    this.say(term('pipeline.over', deal.title, this.stageName(step.lane), position, stages.length));
-  }
-
-  /** Focuses a card's title (or an empty column), scrolling its virtualized list to it first. */
-  private async focusCard(lane: string, item: string | undefined): Promise<void> {
-    await this.updateComplete;
-    const root = this.renderRoot;
-    if (item === undefined) return root.querySelector<HTMLElement>(`[data-empty="${CSS.escape(lane)}"]`)?.focus();
-    // Within its lane: the card's old copy may linger in the lane it left until that list redraws.
-    const find = () => root.querySelector<HTMLElement>(`section[data-lane="${CSS.escape(lane)}"] #title-${CSS.escape(item)}`);
-    const index = this.lanes().find((candidate) => candidate.id === lane)?.items.indexOf(item) ?? -1;
-    // A virtualized list draws a card only near its viewport, and a new list only after its first layout.
-    for (let attempt = 0; attempt < 20 && !find(); attempt += 1) {
-      const list = root.querySelector<LitVirtualizer>(`lit-virtualizer[data-lane="${CSS.escape(lane)}"]`);
-      if (list?.layoutComplete) await list.layoutComplete.catch(() => undefined);
-      else if (attempt > 1 && index >= 0) {
-        try {
-          list?.element(index)?.scrollIntoView({ block: 'nearest' });
-        } catch {
-          // Not laid out yet: try again next frame.
-        }
-      }
-      await nextFrame();
-    }
-    find()?.focus();
-  }
-
-  /** After a move by keyboard or menu: focus the card where it is now, or its neighbour when it left the board. */
-  private async followFocus(): Promise<void> {
-    await this.updateComplete;
-    const focus = this.keyboard.focus;
-    if (focus) await this.focusCard(focus.lane, focus.item);
   }
 
   private async askLostReason(deal: Deal, commit: ((choice: LostChoice) => Promise<void>) | undefined): Promise<LostChoice | undefined> {
     this.lostDialogWanted = true;
     await this.updateComplete;
     return this.renderRoot.querySelector('crm-lost-reason-dialog')!.open({ subject: deal.title, ...(commit ? { commit } : {}) });
-  }
-
-  /** Moves a deal; by keyboard or menu (`follow`), focus follows the card. */
-  private move(deal: Deal, to: DealStageTarget, follow: boolean): Promise<boolean> {
-    if (!follow) return this.moves.move(deal, to);
-    this.keyboard.setFocus(deal.stageId, deal.id);
-    return this.moves.move(deal, to, { changed: () => void this.followFocus(), cancelled: () => void this.focusCard(deal.stageId, deal.id) });
-  }
-
-  private async openMoveMenu(event: Event, deal: Deal): Promise<void> {
-    const anchor = event.currentTarget as HTMLElement;
-    const term = this.localize.term.bind(this.localize);
-    this.keyboard.setFocus(deal.stageId, deal.id);
-    const choices = [
-      ...(this.data.data?.stages ?? [])
-        .filter((column) => column.stage.id !== deal.stageId)
-        .map((column) => ({ value: column.stage.id, label: column.stage.name })),
-      { value: WON_LANE, label: term('pipeline.toWon'), tone: 'success' as const, group: true },
-      { value: LOST_LANE, label: term('pipeline.toLost'), tone: 'danger' as const },
-    ];
-    const menu = this.renderRoot.querySelector('crm-action-menu')!;
-    const choice = await menu.open(anchor, term('pipeline.moveMenu', deal.title), choices);
-    if (choice) await this.move(deal, this.targetOf(choice), true);
   }
 
   private onDragOver(event: DragEvent, lane: string): void {
@@ -249,16 +188,18 @@ export class CrmDealPipeline extends CrmElement {
     event.preventDefault();
     const deal = this.dragged;
     this.dragged = this.dropLane = undefined;
-    if (deal) void this.move(deal, this.targetOf(lane), false);
+    if (deal) void this.actions().then((actions) => actions.move(deal, targetOf(lane), false));
   }
 
   private get context(): PipelineColumnContext {
     const board = this.data.data;
     const tabStop = this.keyboard.focus;
     const carrying = this.keyboard.carrying;
+    const now = Date.now();
     return {
       localize: this.localize,
-      now: Date.now(),
+      texts: pipelineTexts(this.localize, now),
+      now,
       headingLevel: this.headingLevel,
       clientName: (deal) => board?.clientNames?.[deal.clientId],
       managerName: (deal) => (deal.managerId === undefined ? undefined : board?.managerNames?.[deal.managerId]),
@@ -278,7 +219,10 @@ export class CrmDealPipeline extends CrmElement {
         this.keyboard.handleKey(key === event.key ? event : new KeyboardEvent('keydown', { key }), stageId, undefined);
       },
       onFocus: (deal) => this.keyboard.setFocus(deal.stageId, deal.id),
-      onMoveMenu: (event, deal) => void this.openMoveMenu(event, deal),
+      onMoveMenu: (event, deal) => {
+        const anchor = event.currentTarget as HTMLElement;
+        void this.actions().then((actions) => actions.openMoveMenu(anchor, deal));
+      },
       onShowMore: (stageId) => this.data.showMore(stageId),
       onDragStart: (event, deal) => {
         this.keyboard.cancel();
@@ -307,13 +251,14 @@ export class CrmDealPipeline extends CrmElement {
       : nothing;
     if (this.data.status !== 'ready' || !board) return renderPipelineState(this.data.status, this.localize, this.data.error);
     const context = this.context;
-    return html`<section class="board" aria-labelledby="title" @focusout=${this.onFocusOut}>
+    const { texts } = context;
+    return html`<section class="board" aria-labelledby="title" @focusout=${this.onFocusOut} @focusin=${this.prefetch} @pointerover=${this.prefetch}>
         <header class="summary" part="header">
           <div class="title" id="title" role="heading" aria-level=${this.headingLevel}>${board.pipelineName ?? ''}</div>
-          <p class="total">${this.localize.term('pipeline.boardTotal', board.count, formatSums(this.localize, board.sums))}</p>
+          <p class="total">${texts.term('pipeline.boardTotal', board.count, formatSums(texts, board.sums))}</p>
         </header>
-        ${board.count === 0 ? html`<p class="note">${this.localize.term('pipeline.noDeals')}</p>` : nothing}
-        <p class="visually-hidden" id="help">${this.localize.term('pipeline.help')}</p>
+        ${board.count === 0 ? html`<p class="note">${texts.term('pipeline.noDeals')}</p>` : nothing}
+        <p class="visually-hidden" id="help">${texts.term('pipeline.help')}</p>
         <div class="failure" role="alert">${this.failure}</div>
         <div class="columns" part="columns">${board.stages.map((column) => renderColumn(column, context))}</div>
         ${renderDropZones(context)}

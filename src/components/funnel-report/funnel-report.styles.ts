@@ -56,6 +56,18 @@ export const styles = css`
     block-size: 0;
     overflow: hidden;
   }
+  .probe .primary {
+    color: var(--_chart-color);
+  }
+  .probe .text {
+    color: var(--_crm-color-text);
+  }
+  .probe .muted {
+    color: var(--_crm-color-text-muted);
+  }
+  .probe .border {
+    color: var(--_crm-color-border);
+  }
   .table-scroll {
     overflow-x: auto;
   }

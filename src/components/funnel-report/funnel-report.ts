@@ -6,7 +6,7 @@ import { CrmReportDrilldownEvent } from '../../events/report-drilldown.js';
 import type { CrmStore } from '../../store/store.js';
 import { CrmElement } from '../crm-element.js';
 import { setStates } from '../shared/custom-states.js';
-import { drawChart, readColours } from '../shared/funnel-chart.js';
+import { colourProbe, drawChart, readColours } from '../shared/funnel-chart.js';
 import { periodInstants, presetOf, presetRange, renderPeriodToolbar, type PeriodPreset } from '../shared/funnel-period.js';
 import { renderReportTable, rowLabel, type AnyReportRow, type ReportRows, type ReportVariant } from '../shared/funnel-table.js';
 import { styles } from './funnel-report.styles.js';
@@ -152,7 +152,7 @@ export class CrmFunnelReport extends CrmElement {
                 ${this.localize.term('funnelReport.emptyHint')}</p>`
             : html`<div class="chart" part="chart">
                   <canvas role="img" aria-label=${this.localize.term('funnelReport.chartSummary', this.reportTitle())}></canvas>
-                  <span class="probe" aria-hidden="true"></span>
+                  ${colourProbe}
                 </div>
                 ${renderReportTable(this.localize, this.variant, rows, caption, (row) => this.pick(row))}`}
     </section>`;

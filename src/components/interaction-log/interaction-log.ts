@@ -4,29 +4,33 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { CataloguesController, type CatalogueLists } from '../../controllers/catalogues-controller.js';
 import { PagedListController } from '../../controllers/paged-list-controller.js';
-import { CrmInteractionChangeEvent } from '../../events/interaction-change.js';
-import { CrmInteractionChangeRequestEvent, type InteractionAction } from '../../events/interaction-change-request.js';
-import { CrmInteractionCreateEvent } from '../../events/interaction-create.js';
-import { CrmInteractionCreateRequestEvent } from '../../events/interaction-create-request.js';
-import { CrmLeadCreateEvent } from '../../events/lead-create.js';
+import type { InteractionAction } from '../../events/interaction-change-request.js';
 import type { Interaction, InteractionDirection, InteractionKind, InteractionStatus, SubjectRef } from '../../store/types.js';
 import { formStyles } from '../../styles/forms.js';
 import { CrmElement } from '../crm-element.js';
 import { setStates } from '../shared/custom-states.js';
-import { focusFeedEntry } from '../shared/interaction-feed-focus.js';
-import { entryStyles, feedStyles, renderFeedState, renderInteractionEntry, type EntryContext } from '../shared/interaction-entry.js';
+import { renderTexts } from '../shared/render-texts.js';
+import { entryStyles, entryTexts, feedStyles, renderFeedState, renderInteractionEntry, type EntryContext } from '../shared/interaction-entry.js';
 import { filterStyles, renderInteractionFilters, type InteractionFilterValues } from '../shared/interaction-filters.js';
-import { applyInteractionAction, dayLabel, filterInteractions, readInteractionPage, type InteractionLogFilter } from '../shared/interaction-log-data.js';
+import { dayKey, dayLabel, feedLayout, filterInteractions, readInteractionPage, type InteractionLogFilter } from '../shared/interaction-log-data.js';
 import '../shared/interaction-quick-form.js';
 import type { InteractionDraft } from '../shared/interaction-quick-form.js';
-import '../shared/interaction-reschedule-dialog.js';
-import '../shared/reminder-notices.js';
+import type { LogActionsHost } from '../shared/interaction-log-actions.js';
 import type { CrmInteractionRescheduleDialog } from '../shared/interaction-reschedule-dialog.js';
 import { styles } from './interaction-log.styles.js';
 
 /** The kinds of subject a log can be bound to. */
 export type InteractionLogSubjectType = 'lead' | 'counterparty' | 'contact' | 'deal' | 'claim';
 const subjectTypes: readonly string[] = ['lead', 'counterparty', 'contact', 'deal', 'claim'];
+// What the first paint does not show loads just after it: the reminder notices (shown when a reminder
+// falls due), the reschedule dialog, and what registering or changing an interaction does.
+const once = <T>(load: () => Promise<T>) => ((loaded?: Promise<T>) => () => (loaded ??= load()))();
+const loadActions = once(() => import('../shared/interaction-log-actions.js'));
+const loadDialog = once(() => import('../shared/interaction-reschedule-dialog.js'));
+const loadReminders = once(() => import('../shared/reminder-notices.js'));
+
+/** The day of the topmost entry in view (pinned above the feed). */
+type TopDay = { day: string; at: number };
 
 /**
  * The contact history (B1–B4, A7): a timeline of interactions, newest first,
@@ -107,7 +111,10 @@ export class CrmInteractionLog extends CrmElement {
   @state() private activeIndex = 0;
   @state() private announcement = '';
   @state() private actionError = '';
-  @state() private firstVisible = 0;
+  /** The topmost entry in view; only a change of its day re-renders (the pinned day). */
+  private firstVisible = 0;
+  @state({ hasChanged: (a?: TopDay, b?: TopDay) => a?.day !== b?.day }) private top: TopDay | undefined;
+  private measuredFeed: HTMLElement | undefined;
   @state() private expanded = new Set<string>();
   @query('crm-interaction-reschedule-dialog') private dialog!: CrmInteractionRescheduleDialog;
   @query('.feed') private feed: (HTMLElement & VirtualizerHostElement) | undefined;
@@ -162,40 +169,34 @@ export class CrmInteractionLog extends CrmElement {
     this.kind = this.direction = this.status = '';
   }
 
-  /** Registers the quick form's draft: the request, then (bound) the store and `crm-interaction-create`. */
-  private async register({ from, ...draft }: InteractionDraft): Promise<boolean> {
-    const subject = this.subjectRef;
-    const request = new CrmInteractionCreateRequestEvent({ ...draft, ...(subject ? { subjectRef: subject } : { from }) });
-    this.dispatchEvent(request);
-    if (request.defaultPrevented) return false;
-    if (this.interactions) return true;
-    const written = await this.stores.store.interactions.register(request.input);
-    this.announcement = this.localize.term('interactionLog.registered');
-    this.dispatchEvent(new CrmInteractionCreateEvent(written));
-    return true;
+  private readonly actionsHost: LogActionsHost = {
+    element: this,
+    localize: this.localize,
+    store: () => this.stores.store,
+    unbound: () => this.interactions !== undefined,
+    subject: () => this.subjectRef,
+    announce: (text) => (this.announcement = text),
+  };
+
+  /** The quick form's `commit`: the same function every render, so the form is not drawn again with the feed. */
+  private readonly commitDraft = (draft: InteractionDraft) => this.register(draft);
+
+  /** Registers the quick form's draft (see `registerDraft`). */
+  private async register(draft: InteractionDraft): Promise<boolean> {
+    return (await loadActions()).registerDraft(this.actionsHost, draft);
   }
 
-  /** The request, then (bound) the store operation and `crm-interaction-change`. Store errors are thrown. */
+  /** Completes, marks processed, reschedules or makes a lead of an interaction (see `changeInteraction`). */
   private async change(action: InteractionAction, item: Interaction, at?: number): Promise<boolean> {
-    const request = new CrmInteractionChangeRequestEvent(action, item, at);
-    this.dispatchEvent(request);
-    if (request.defaultPrevented || this.interactions) return false;
-    const term = this.localize.term.bind(this.localize);
-    const { interaction: written, lead } = await applyInteractionAction(this.stores.store, action, item, at);
-    this.announcement = lead
-      ? term('interactionLog.leadCreated', lead.name)
-      : action === 'reschedule'
-        ? term('interactionLog.rescheduled', this.localize.formatDateTime(written.at))
-        : term(action === 'complete' ? 'interactionLog.completed' : 'interactionLog.processed');
-    if (lead) this.dispatchEvent(new CrmLeadCreateEvent(lead));
-    this.dispatchEvent(new CrmInteractionChangeEvent(action, written));
-    return true;
+    return (await loadActions()).changeInteraction(this.actionsHost, action, item, at);
   }
 
   private async act(action: InteractionAction, item: Interaction, index: number): Promise<void> {
     this.actionError = '';
     let done = false;
     if (action === 'reschedule') {
+      await loadDialog();
+      await customElements.whenDefined('crm-interaction-reschedule-dialog');
       done = (await this.dialog.open({ interaction: item, commit: (at) => this.change('reschedule', item, at) })) !== undefined;
     } else {
       try {
@@ -245,6 +246,7 @@ export class CrmInteractionLog extends CrmElement {
     this.activeIndex = Math.min(Math.max(index, 0), total - 1);
     const target = this.activeIndex;
     await this.updateComplete;
+    const { focusFeedEntry } = await import('../shared/interaction-feed-focus.js');
     await focusFeedEntry(this.renderRoot as ShadowRoot, this.feed, target, () => this.activeIndex === target && this.state.total > target);
   }
 
@@ -255,7 +257,17 @@ export class CrmInteractionLog extends CrmElement {
 
   private onVisibilityChanged(event: VisibilityChangedEvent): void {
     this.firstVisible = event.first;
-    if (this.feed) this.style.setProperty('--_scrollbar', `${this.feed.offsetWidth - this.feed.clientWidth}px`);
+    this.top = this.topOf(event.first);
+    // The scrollbar's gutter is stable: measured once per feed, not on every scroll (a forced layout).
+    if (this.feed && this.measuredFeed !== this.feed) {
+      this.measuredFeed = this.feed;
+      this.style.setProperty('--_scrollbar', `${this.feed.offsetWidth - this.feed.clientWidth}px`);
+    }
+  }
+
+  private topOf(index: number): TopDay | undefined {
+    const row = this.rowAt(index);
+    return row ? { day: dayKey(row.at), at: row.at } : undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -266,9 +278,13 @@ export class CrmInteractionLog extends CrmElement {
       this.rendered = { first: 0, last: 0 };
       if (this.feed) this.feed.scrollTop = 0;
     }
+    this.top = this.topOf(this.firstVisible);
   }
 
   protected override updated(): void {
+    if (!this.hideReminders) void loadReminders();
+    void loadDialog();
+    void loadActions();
     const { status, total } = this.state;
     setStates(this.internals, { loading: status === 'pending', empty: status === 'complete' && total === 0 });
   }
@@ -281,6 +297,7 @@ export class CrmInteractionLog extends CrmElement {
     const now = Date.now();
     const context: EntryContext = {
       localize: this.localize,
+      texts: entryTexts(this.localize, now),
       now,
       headingLevel: Math.min(this.headingLevel + 1, 6),
       total,
@@ -290,7 +307,7 @@ export class CrmInteractionLog extends CrmElement {
     const { first, last } = this.rendered;
     // Keep one entry in the tab order even when the active one has scrolled away.
     const tabbable = this.activeIndex >= first && this.activeIndex <= last ? this.activeIndex : first;
-    const top = this.rowAt(this.firstVisible);
+    const top = this.top;
     return html`<div class="feed-wrap">
       <div
         class="feed"
@@ -306,6 +323,7 @@ export class CrmInteractionLog extends CrmElement {
         ${virtualize({
           items: this.indices,
           scroller: true,
+          layout: feedLayout(),
           renderItem: (index: number) => renderInteractionEntry(this.rowAt(index), index === 0 ? null : this.rowAt(index - 1), index, index === tabbable, context),
         })}
       </div>
@@ -314,7 +332,9 @@ export class CrmInteractionLog extends CrmElement {
   }
 
   protected override render() {
-    const term = this.localize.term.bind(this.localize);
+    // The language resolved once for the whole render (the filters' labels and options included).
+    const texts = renderTexts(this.localize);
+    const { term } = texts;
     const { status, total, error } = this.state;
     const queue = this.mode === 'unprocessed';
     return html`<section aria-labelledby="title">
@@ -324,9 +344,9 @@ export class CrmInteractionLog extends CrmElement {
       </div>
       <div class="top">
         ${this.hideReminders ? nothing : html`<crm-reminder-notices part="reminders" limit="2" heading-level=${Math.min(this.headingLevel + 1, 6)} .reminders=${this.interactions ? [] : undefined}></crm-reminder-notices>`}
-        <crm-interaction-quick-form part="form" .askFrom=${!this.subjectRef} .commit=${(draft: InteractionDraft) => this.register(draft)}></crm-interaction-quick-form>
+        <crm-interaction-quick-form part="form" .askFrom=${!this.subjectRef} .commit=${this.commitDraft}></crm-interaction-quick-form>
       </div>
-      ${renderInteractionFilters(this.localize, this as unknown as InteractionFilterValues)}
+      ${renderInteractionFilters(texts, this as unknown as InteractionFilterValues)}
       ${this.actionError ? html`<p class="action-error" role="alert">${this.actionError}</p>` : nothing}
       ${this.renderBody(status, total, error)}
       <p class="visually-hidden" role="status">${this.announcement}</p>

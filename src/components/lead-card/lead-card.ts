@@ -16,13 +16,9 @@ import {
 } from '../../events/index.js';
 import type { PipelineWithStages } from '../../store/pipelines.js';
 import type { CrmStore } from '../../store/store.js';
-import type { Counterparty, Interaction, Lead } from '../../store/types.js';
-import { conversionChoices } from '../shared/convert-lead-dialog.js';
-import '../shared/convert-lead-dialog.js';
-import '../shared/lead-card-edit-dialog.js';
-import '../shared/lead-card-quick-interaction.js';
+import type { Counterparty, Id, Interaction, Lead, SubjectRef } from '../../store/types.js';
 import type { QuickInteraction } from '../shared/lead-card-quick-interaction.js';
-import { completeLists, leadDetailsStyles, readLeadCard, renderLeadDetails, renderLeadHeader, type LeadCardData } from '../shared/lead-card-view.js';
+import { completeLists, leadDetailsStyles, renderLeadDetails, renderLeadHeader, type LeadCardData } from '../shared/lead-card-view.js';
 import '../shared/lost-reason-dialog.js';
 import { CrmElement } from '../crm-element.js';
 import { setStates } from '../shared/custom-states.js';
@@ -31,8 +27,20 @@ import { styles } from './lead-card.styles.js';
 const dialogTags = { edit: 'crm-lead-edit-dialog', convert: 'crm-convert-lead-dialog', lost: 'crm-lost-reason-dialog' } as const;
 type DialogName = keyof typeof dialogTags;
 
+// Rarely used pieces load on first use (and stay cached); the lost-reason dialog is shared core (the deal pipeline paints with it).
+const loadConvert = () => import('../shared/convert-lead-dialog.js');
+const loadQuick = () => import('../shared/lead-card-quick-interaction.js');
+const loaders = { edit: () => import('../shared/lead-card-edit-dialog.js'), convert: loadConvert, lost: async () => undefined };
+
 /** The end of the current minute: what "now" is for last/next, so the query re-runs once a minute, not on every render. */
 const minuteEnd = () => Math.ceil(Date.now() / 60_000) * 60_000;
+
+const readLead = (store: CrmStore, id: Id) =>
+  store.leads.get(id).then((lead) => (lead?.counterpartyId ? store.counterparties.get(lead.counterpartyId).then((counterparty) => ({ lead, counterparty })) : lead ? { lead, counterparty: undefined } : null));
+
+/** Whose last/next interaction the card shows: the customer's once converted, else the lead's. */
+const historyOf = (value: { counterparty?: Pick<Counterparty, 'id'> | undefined } | null | undefined, leadId: Id) =>
+  (value?.counterparty ? ['counterparty', value.counterparty.id] : ['lead', leadId]) as [SubjectRef['type'], Id];
 
 /**
  * A lead at a glance — name, company, phones (as `tel:` links written the
@@ -114,11 +122,21 @@ export class CrmLeadCard extends CrmElement {
   private catalogueController: CataloguesController | undefined;
   private clock: ReturnType<typeof setInterval> | undefined;
 
+  /**
+   * The lead and, once converted, the customer it became (`null`: no such lead). Unbound, no query gets an id.
+   * Dexie promises chained, no `await` (`readLead`): Dexie then hands an edit over at once, not a timer later.
+   */
   private readonly data = new LiveQueryController(this, {
     store: () => this.stores.store,
-    // Unbound, the query gets no id and reads nothing.
-    args: () => (this.bound ? [this.leadId, minuteEnd()] : [undefined, 0]) as [string | undefined, number],
-    query: (store, id, now) => (id ? readLeadCard(store, id, now) : undefined),
+    args: () => [this.bound ? this.leadId : undefined] as [string | undefined],
+    query: (store, id) => (id ? readLead(store, id) : undefined),
+  });
+
+  /** Last/next interaction, read apart from the lead: an edit of the lead does not re-read them (nor a new interaction the lead). */
+  private readonly history = new LiveQueryController(this, {
+    store: () => this.stores.store,
+    args: () => (this.bound ? [...historyOf(this.data.value, this.leadId!), minuteEnd()] : [undefined, '', 0]) as [SubjectRef['type'] | undefined, Id, number],
+    query: async (store, type, id, now) => (type ? { key: `${type}:${id}`, ...(await store.interactions.lastAndNext({ type, id }, now)) } : undefined),
   });
 
   /** Whether the card reads and writes the store: `lead-id` set and no `lead`. */
@@ -147,7 +165,9 @@ export class CrmLeadCard extends CrmElement {
     const value = this.data.value;
     if (!this.bound || value === undefined) return undefined;
     if (value === null) return this.data.status === 'pending' ? undefined : null;
-    return value.lead.id === this.leadId ? value : undefined;
+    const history = this.history.value;
+    if (value.lead.id !== this.leadId || (history?.key !== historyOf(value, value.lead.id).join(':') && this.history.status !== 'error')) return undefined;
+    return { ...value, last: history?.last, next: history?.next };
   }
 
   private get lists(): CatalogueLists {
@@ -182,9 +202,10 @@ export class CrmLeadCard extends CrmElement {
     if (focus) this.statusRegion.focus();
   }
 
-  /** The dialog, rendered on first use only: unused dialogs read nothing. */
+  /** The dialog, loaded and rendered on first use only: unused dialogs cost no code and read nothing. */
   private async dialog<K extends DialogName>(name: K): Promise<HTMLElementTagNameMap[(typeof dialogTags)[K]]> {
     if (!this.wanted.has(name)) {
+      await loaders[name]();
       this.wanted = new Set([...this.wanted, name]);
       await this.updateComplete;
     }
@@ -215,6 +236,7 @@ export class CrmLeadCard extends CrmElement {
   }
 
   private async openQuick(): Promise<void> {
+    await loadQuick();
     this.quickOpen = true;
     await this.updateComplete;
     this.renderRoot.querySelector('crm-lead-quick-interaction')?.focus();
@@ -228,6 +250,7 @@ export class CrmLeadCard extends CrmElement {
 
   private async convert(lead: Lead): Promise<void> {
     const store = this.store;
+    const { conversionChoices } = await loadConvert();
     const choices = store ? await conversionChoices(store, lead) : { pipelines: [], candidates: [] };
     const dialog = await this.dialog('convert');
     let done = '';

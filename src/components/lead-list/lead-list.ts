@@ -14,10 +14,12 @@ import { formStyles } from '../../styles/forms.js';
 import { CrmElement } from '../crm-element.js';
 import { setStates } from '../shared/custom-states.js';
 import { leadFilterStyles, renderLeadFilters } from '../shared/lead-filters.js';
-import '../shared/lead-create-dialog.js';
 import type { CrmLeadCreateDialog } from '../shared/lead-create-dialog.js';
-import { filterLeads, findLeadDuplicates, leadRowStyles, renderLeadHeader, renderLeadRow, type LeadListFilter } from '../shared/lead-rows.js';
+import { filterLeads, leadRowStyles, renderLeadHeader, renderLeadRow, type LeadListFilter } from '../shared/lead-rows.js';
 import { styles } from './lead-list.styles.js';
+
+/** "New lead" is loaded on first use (and stays cached): the list paints without it. */
+const loadCreateDialog = () => import('../shared/lead-create-dialog.js');
 
 /** Search results read at most: a search is for finding a few leads, not for paging through thousands. */
 const SEARCH_LIMIT = 500;
@@ -95,6 +97,8 @@ export class CrmLeadList extends CrmElement {
   /** The row in the tab order (roving focus). */
   @state() private activeIndex = 0;
   @state() private announcement = '';
+  /** "New lead" has been asked for: its dialog is loaded and rendered. */
+  @state() private creating = false;
   @query('crm-lead-create-dialog') private dialog!: CrmLeadCreateDialog;
   @query('.rows') private rowsElement: (HTMLElement & VirtualizerHostElement) | undefined;
 
@@ -229,6 +233,9 @@ export class CrmLeadList extends CrmElement {
   }
 
   private async openCreate(): Promise<void> {
+    const { findLeadDuplicates } = await loadCreateDialog();
+    this.creating = true;
+    await this.updateComplete;
     const unbound = this.leads;
     const outcome = await this.dialog.open({
       findDuplicates: async ({ phones, emails, taxCode }: LeadInput) =>
@@ -311,7 +318,9 @@ export class CrmLeadList extends CrmElement {
       </div>
       ${renderLeadFilters(this.localize, this.catalogueLists, this, (value) => this.onSearchInput(value))} ${this.renderBody(status, total, error)}
       <p class="visually-hidden" role="status">${this.announcement}</p>
-      <crm-lead-create-dialog .catalogues=${this.leads ? { users: [], sources: [], tags: [], ...this.catalogues } : this.catalogues}></crm-lead-create-dialog>
+      ${this.creating
+        ? html`<crm-lead-create-dialog .catalogues=${this.leads ? { users: [], sources: [], tags: [], ...this.catalogues } : this.catalogues}></crm-lead-create-dialog>`
+        : nothing}
     </section>`;
   }
 }

@@ -1,26 +1,23 @@
 import { html, nothing } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { LiveQueryController } from '../../controllers/live-query-controller.js';
-import { CrmPipelineChangeRequestEvent } from '../../events/pipeline-change-request.js';
-import { CrmPipelineChangeEvent, type PipelineChange } from '../../events/pipeline-change.js';
-import { CrmError } from '../../store/errors.js';
-import type { CrmStore } from '../../store/store.js';
 import type { Id, Stage } from '../../store/types.js';
 import { formStyles } from '../../styles/forms.js';
 import { CrmElement } from '../crm-element.js';
 import { setStates } from '../shared/custom-states.js';
-import { focusFirstInvalid } from '../shared/fields.js';
-import { inOrder, movedBy, readPipelineEditorData, type PipelineEditorData } from '../shared/pipeline-editor-data.js';
+import type { PipelineEditorAccess, PipelineEditorChanges } from '../shared/pipeline-editor-changes.js';
+import { inOrder, readPipelineEditorData, type PipelineEditorData } from '../shared/pipeline-editor-data.js';
 import { StageDragController } from '../shared/pipeline-editor-drag.js';
 import { StageFocusController } from '../shared/pipeline-editor-focus.js';
-import { addStageForm, pipelineEditorFormStyles, pipelineHeader, pipelineHeading, positionOf } from '../shared/pipeline-editor-forms.js';
-import '../shared/pipeline-editor-remove-dialog.js';
-import { checkName, InlineRenameController, PIPELINE_NAME } from '../shared/pipeline-editor-rename.js';
-import type { CrmPipelineEditorRemoveDialog } from '../shared/pipeline-editor-remove-dialog.js';
-import { stageRow, stageRowStyles, type StageControl, type StageRowActions } from '../shared/pipeline-editor-row.js';
+import { addStageForm, pipelineEditorFormStyles, pipelineHeader, pipelineHeading } from '../shared/pipeline-editor-forms.js';
+import { InlineRenameController, PIPELINE_NAME } from '../shared/pipeline-editor-rename.js';
+import { stageRow, stageRowStyles, type StageRowActions } from '../shared/pipeline-editor-row.js';
 import { styles } from './pipeline-editor.styles.js';
+
+/** The changes (and the remove dialog) are loaded on first use, and stay: the editor paints without them. */
+const loadChanges = () => import('../shared/pipeline-editor-changes.js');
 
 /**
  * Edits a sales pipeline: its stages in order with their open-deal counts;
@@ -72,10 +69,10 @@ export class CrmPipelineEditor extends CrmElement {
   @state() private announcement = '';
   /** A reorder written but not yet read back, shown meanwhile (bound only). */
   @state() private localOrder: Id[] | undefined;
-  @query('crm-pipeline-editor-remove-dialog') private removeDialog!: CrmPipelineEditorRemoveDialog;
+  /** A removal was asked for: the remove dialog is loaded and rendered. */
+  @state() private removing = false;
 
   private readonly internals = this.attachInternals();
-  private writes = 0;
   private seenValue: unknown;
   private readonly focusAfter = new StageFocusController(this);
 
@@ -94,8 +91,34 @@ export class CrmPipelineEditor extends CrmElement {
   private readonly drag = new StageDragController(
     this,
     () => this.shown.map((stage) => stage.id),
-    (stageId, order) => void this.reorder(stageId, order, undefined),
+    (stageId, order) => void this.changes().then((changes) => changes.reorder(stageId, order, undefined)),
   );
+
+  /** What the changes read and set. */
+  private readonly editor: PipelineEditorAccess = {
+    host: this,
+    localize: this.localize,
+    rename: this.rename,
+    focusAfter: this.focusAfter,
+    store: () => this.stores.store,
+    bound: () => this.bound,
+    pipelineId: () => this.pipelineId,
+    shown: () => this.shown,
+    counts: () => this.current?.counts,
+    fields: () => ({ addName: this.addName, addPlacement: this.addPlacement }),
+    update: (fields) => Object.assign(this, fields),
+    announce: (text) => void this.announce(text),
+  };
+
+  private loading: Promise<PipelineEditorChanges> | undefined;
+  /** The changes once loaded: their writes under way keep a reorder shown ahead of the store. */
+  private loaded: PipelineEditorChanges | undefined;
+
+  /** Every change (add, rename, reorder, remove): loaded on the first one, then kept. */
+  private changes(): Promise<PipelineEditorChanges> {
+    this.loading ??= loadChanges().then(({ PipelineEditorChanges }) => (this.loaded = new PipelineEditorChanges(this.editor)));
+    return this.loading;
+  }
 
   /** Bound: reading and writing the store. */
   private get bound(): boolean {
@@ -123,146 +146,11 @@ export class CrmPipelineEditor extends CrmElement {
     this.announcement = text;
   }
 
-  /** Asks the host; bound, writes and reports. Resolves `false` when the host vetoed. A store refusal is thrown. */
-  private async perform(change: PipelineChange, write: (store: CrmStore, pipelineId: Id) => Promise<unknown>): Promise<boolean> {
-    const request = new CrmPipelineChangeRequestEvent(change);
-    this.dispatchEvent(request);
-    if (request.defaultPrevented) {
-      void this.announce(this.localize.term('pipelineEditor.vetoed'));
-      return false;
-    }
-    if (this.bound && change.pipelineId !== undefined) {
-      this.writes += 1;
-      try {
-        await write(this.stores.store, change.pipelineId);
-      } finally {
-        this.writes -= 1;
-      }
-      this.dispatchEvent(new CrmPipelineChangeEvent(change));
-    }
-    return true;
-  }
-
-  private async addStage(): Promise<void> {
-    const stages = this.shown;
-    const name = this.addName.trim();
-    const position = positionOf(this.addPlacement, stages);
-    const at = position === undefined ? {} : { position };
-    this.addError = undefined;
-    try {
-      checkName(name, 80, stages);
-      const change: PipelineChange = { kind: 'stage-add', pipelineId: this.pipelineId, name, ...at };
-      if (!(await this.perform(change, (store, pipelineId) => store.pipelines.addStage(pipelineId, { name, ...at })))) return;
-      this.addName = '';
-      this.addPlacement = '';
-      void this.announce(this.localize.term('pipelineEditor.added', name, (position ?? stages.length) + 1, stages.length + 1));
-    } catch (error) {
-      if (!(error instanceof CrmError)) throw error;
-      this.addError = error;
-      await this.updateComplete;
-      focusFirstInvalid(this.renderRoot.querySelector('.add')!);
-    }
-  }
-
-  private renameStage(stage: Stage): Promise<void> {
-    const name = this.rename.draft.trim();
-    const siblings = this.shown.filter((other) => other.id !== stage.id);
-    const change: PipelineChange = { kind: 'stage-rename', pipelineId: this.pipelineId, stageId: stage.id, name };
-    return this.rename.save({
-      name,
-      current: stage.name,
-      check: () => checkName(name, 80, siblings),
-      commit: () => this.perform(change, (store) => store.pipelines.renameStage(stage.id, name)),
-      done: this.localize.term('pipelineEditor.renamed', stage.name, name),
-    });
-  }
-
-  private renamePipeline(current: string): Promise<void> {
-    const name = this.rename.draft.trim();
-    const change: PipelineChange = { kind: 'pipeline-rename', pipelineId: this.pipelineId, name };
-    return this.rename.save({
-      name,
-      current,
-      check: () => checkName(name, 120, []),
-      commit: () => this.perform(change, (store, pipelineId) => store.pipelines.rename(pipelineId, name)),
-      done: this.localize.term('pipelineEditor.pipelineRenamed', name),
-    });
-  }
-
-  private move(stage: Stage, by: -1 | 1, control: StageControl | undefined): void {
-    const order = movedBy(
-      this.shown.map((s) => s.id),
-      stage.id,
-      by,
-    );
-    if (order) void this.reorder(stage.id, order, control);
-    else void this.announce(this.localize.term(by < 0 ? 'pipelineEditor.alreadyFirst' : 'pipelineEditor.alreadyLast', stage.name));
-  }
-
-  private async reorder(stageId: Id, order: Id[], control: StageControl | undefined): Promise<void> {
-    const stage = this.shown.find((s) => s.id === stageId);
-    if (!stage) return;
-    const index = order.indexOf(stageId);
-    this.listError = undefined;
-    // Set before the write: the row may move (and lose focus) as soon as the new order renders.
-    this.focusAfter.request(control ? { selector: `[data-control="${control}"]`, stageId, index } : undefined);
-    try {
-      const change: PipelineChange = { kind: 'stage-reorder', pipelineId: this.pipelineId, stageId, stageIds: order };
-      const accepted = await this.perform(change, (store, pipelineId) => {
-        this.localOrder = order;
-        return store.pipelines.reorderStages(pipelineId, order);
-      });
-      if (accepted) void this.announce(this.localize.term('pipelineEditor.moved', stage.name, index + 1, order.length));
-      else this.focusAfter.request(undefined);
-    } catch (error) {
-      if (!(error instanceof CrmError)) throw error;
-      this.localOrder = undefined;
-      this.focusAfter.request(undefined);
-      this.listError = error;
-    }
-  }
-
-  private async removeStage(stage: Stage): Promise<void> {
-    const stages = this.shown;
-    this.listError = undefined;
-    if (stages.length <= 1) {
-      this.listError = new CrmError('INVALID_STATE', 'error.lastStage', { field: 'stageId' });
-      return;
-    }
-    const pipelineId = this.pipelineId;
-    let dealCount = this.current?.counts?.[stage.id] ?? 0;
-    if (this.bound && pipelineId !== undefined) {
-      // Closed deals move with the stage too, and the board counts only open ones.
-      const totals = await this.stores.store.deals.totals(pipelineId, { status: 'all' }).catch(() => undefined);
-      dealCount = totals?.stages.find((column) => column.stage.id === stage.id)?.count ?? dealCount;
-    }
-    const targets = stages.filter((other) => other.id !== stage.id);
-    const result = await this.removeDialog.open({
-      stageName: stage.name,
-      dealCount,
-      targets,
-      commit: (moveDealsTo) => {
-        const target = moveDealsTo ? { moveDealsTo } : {};
-        const change: PipelineChange = { kind: 'stage-remove', pipelineId, stageId: stage.id, ...target };
-        return this.perform(change, (store) => store.pipelines.removeStage(stage.id, target));
-      },
-    });
-    if (!result) return;
-    const neighbour = targets[Math.min(stages.indexOf(stage), targets.length - 1)]!;
-    this.focusAfter.request({ selector: '[data-control="rename"]', stageId: neighbour.id });
-    const target = targets.find((other) => other.id === result.moveDealsTo);
-    void this.announce(
-      target && dealCount > 0
-        ? this.localize.term('pipelineEditor.removedMoved', stage.name, dealCount, target.name)
-        : this.localize.term('pipelineEditor.removed', stage.name),
-    );
-  }
-
   private readonly rowActions: StageRowActions = {
     startRename: (stage) => this.rename.start(stage.id, stage.name),
-    move: (stage, by, control) => this.move(stage, by, control),
-    remove: (stage) => void this.removeStage(stage),
-    saveRename: (stage) => void this.renameStage(stage),
+    move: (stage, by, control) => void this.changes().then((changes) => changes.move(stage, by, control)),
+    remove: (stage) => void this.changes().then((changes) => changes.removeStage(stage)),
+    saveRename: (stage) => void this.changes().then((changes) => changes.renameStage(stage)),
     cancelRename: () => this.rename.cancel(this.localize.term('pipelineEditor.renameCancelled')),
     setDraft: (value) => this.rename.setDraft(value),
     drag: this.drag.handlers,
@@ -274,7 +162,7 @@ export class CrmPipelineEditor extends CrmElement {
     // New data from the store: a reorder shown ahead of it is now in it (unless more writes are under way).
     if (this.live.value !== this.seenValue) {
       this.seenValue = this.live.value;
-      if (this.writes === 0) this.localOrder = undefined;
+      if (!this.loaded?.writes) this.localOrder = undefined;
     }
   }
 
@@ -294,7 +182,7 @@ export class CrmPipelineEditor extends CrmElement {
         {
           start: () => this.rename.start(PIPELINE_NAME, name!),
           setDraft: this.rowActions.setDraft,
-          save: () => void this.renamePipeline(name!),
+          save: () => void this.changes().then((changes) => changes.renamePipeline(name!)),
           cancel: this.rowActions.cancelRename,
         },
         this.localize,
@@ -325,7 +213,7 @@ export class CrmPipelineEditor extends CrmElement {
       </ol>
       ${addStageForm(
         { stages, name: this.addName, placement: this.addPlacement, error: this.addError },
-        { setName: (value) => (this.addName = value), setPlacement: (value) => (this.addPlacement = value), submit: () => void this.addStage() },
+        { setName: (value) => (this.addName = value), setPlacement: (value) => (this.addPlacement = value), submit: () => void this.changes().then((changes) => changes.addStage()) },
         this.localize,
       )}`;
   }
@@ -351,7 +239,7 @@ export class CrmPipelineEditor extends CrmElement {
     return html`<section part="base" aria-labelledby="title" aria-busy=${loading ? 'true' : 'false'}>
       ${this.renderBody()}
       <p role="status" class="visually-hidden">${this.announcement}</p>
-      <crm-pipeline-editor-remove-dialog></crm-pipeline-editor-remove-dialog>
+      ${this.removing ? html`<crm-pipeline-editor-remove-dialog></crm-pipeline-editor-remove-dialog>` : nothing}
     </section>`;
   }
 }

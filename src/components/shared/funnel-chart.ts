@@ -1,4 +1,5 @@
 import type { Chart } from 'chart.js';
+import { html } from 'lit';
 
 /** What `crm-funnel-report` draws: a funnel or horizontal bars of one series. @internal */
 export interface FunnelChartSpec {
@@ -47,18 +48,17 @@ export function loadChart(): Promise<typeof Chart> {
 
 /**
  * Resolves the element's colour tokens to `rgb()` strings the canvas can use
- * (the tokens hold `light-dark()`, which only a real property resolves): sets
- * each on `probe`'s `color` and reads it back. @internal
+ * (the tokens hold `light-dark()`, which only a real property resolves): the
+ * probe's four children each take one token as their `color` (the report's
+ * styles), so one style calculation resolves them all. @internal
  */
 export function readColours(probe: HTMLElement): ChartColours {
-  const read = (token: string) => {
-    probe.style.setProperty('color', `var(${token})`);
-    return getComputedStyle(probe).color;
-  };
-  const colours = { primary: read('--_chart-color'), text: read('--_crm-color-text'), muted: read('--_crm-color-text-muted'), border: read('--_crm-color-border') };
-  probe.style.removeProperty('color');
-  return colours;
+  const [primary, text, muted, border] = [...probe.children].map((child) => getComputedStyle(child).color);
+  return { primary: primary!, text: text!, muted: muted!, border: border! };
 }
+
+/** The probe `readColours` reads: its children, one per colour token. @internal */
+export const colourProbe = html`<span class="probe" aria-hidden="true"><i class="primary"></i><i class="text"></i><i class="muted"></i><i class="border"></i></span>`;
 
 /** Draws (or redraws in place) the chart on `canvas`; returns the chart. @internal */
 export async function drawChart(canvas: HTMLCanvasElement, spec: FunnelChartSpec, colours: ChartColours, previous?: Chart): Promise<Chart> {

@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { CrmLocalizeController } from '../../controllers/localize-controller.js';
+import { renderTexts } from './render-texts.js';
 import type { FunnelRow, ManagerRow, SourceRow } from '../../store/reports/sales.js';
 
 /** What `crm-funnel-report` shows. @internal */
@@ -10,27 +11,29 @@ export type ReportRows = FunnelRow[] | SourceRow[] | ManagerRow[];
 export type AnyReportRow = FunnelRow | SourceRow | ManagerRow;
 
 type Cell = string | number;
+/** What the table's texts need: the element's `localize`, or its texts resolved once for a render (`renderTexts`). */
+type Texts = Pick<CrmLocalizeController, 'term' | 'formatNumber' | 'money'>;
 interface Column<R> {
   head: string;
   cell: (row: R) => Cell;
 }
 
 /** The name a row shows: stage / source / manager name, a lead-funnel step, or "no source" / "no manager". @internal */
-export function rowLabel(localize: CrmLocalizeController, variant: ReportVariant, row: AnyReportRow): string {
+export function rowLabel(localize: Pick<CrmLocalizeController, 'term'>, variant: ReportVariant, row: AnyReportRow): string {
   if (variant === 'leads') return localize.term(`funnelReport.step.${row.key as 'leads' | 'customers' | 'orders'}`);
   if (row.key === '') return localize.term(variant === 'sources' ? 'funnelReport.noSource' : 'funnelReport.noManager');
   return row.label;
 }
 
 /** Money per currency: `1 200 ₴ + 300 $`; `0 ₴` for none. @internal */
-export function sumsText(localize: CrmLocalizeController, sums: Record<string, number>): string {
+export function sumsText(localize: Pick<CrmLocalizeController, 'money'>, sums: Record<string, number>): string {
   const parts = Object.entries(sums)
     .filter(([, minor]) => minor !== 0)
     .map(([currency, minor]) => localize.money({ minor, currency }, { maximumFractionDigits: 0 }));
   return parts.length ? parts.join(' + ') : localize.money({ minor: 0, currency: 'UAH' }, { maximumFractionDigits: 0 });
 }
 
-function columns(localize: CrmLocalizeController, variant: ReportVariant): Column<never>[] {
+function columns(localize: Texts, variant: ReportVariant): Column<never>[] {
   const t = localize.term.bind(localize);
   const none = t('common.none');
   const pct = (value: number | null) => (value === null ? none : localize.formatNumber(value, { style: 'percent', maximumFractionDigits: 1 }));
@@ -75,7 +78,7 @@ function columns(localize: CrmLocalizeController, variant: ReportVariant): Colum
 }
 
 /** The first column's heading per variant. */
-function keyHead(localize: CrmLocalizeController, variant: ReportVariant): string {
+function keyHead(localize: Texts, variant: ReportVariant): string {
   const keys = { stages: 'funnelReport.stage', leads: 'funnelReport.step', sources: 'field.source', managers: 'field.manager' } as const;
   return localize.term(keys[variant]);
 }
@@ -92,25 +95,27 @@ export function renderReportTable(
   caption: string,
   pick: (row: AnyReportRow) => void,
 ): TemplateResult {
-  const cols = columns(localize, variant);
+  // The language resolved once for the whole table, not once per cell.
+  const texts = renderTexts(localize);
+  const cols = columns(texts, variant);
   const showKey = variant === 'leads' ? 'funnelReport.showRecords' : 'funnelReport.showDeals';
   return html`<div class="table-scroll" part="table" tabindex="0" role="region" aria-label=${caption}>
     <table>
       <caption>${caption}</caption>
       <thead>
         <tr>
-          <th scope="col">${keyHead(localize, variant)}</th>
+          <th scope="col">${keyHead(texts, variant)}</th>
           ${cols.map((col) => html`<th scope="col" class="num">${col.head}</th>`)}
         </tr>
       </thead>
       <tbody>
         ${(rows as AnyReportRow[]).map((row) => {
-          const label = rowLabel(localize, variant, row);
+          const label = rowLabel(texts, variant, row);
           const ids = 'ids' in row ? row.ids : row.dealIds;
           return html`<tr data-key=${row.key}>
             <th scope="row">
               ${ids.length
-                ? html`<button type="button" class="drill" aria-label=${localize.term(showKey, label)} @click=${() => pick(row)}>${label}</button>`
+                ? html`<button type="button" class="drill" aria-label=${texts.term(showKey, label)} @click=${() => pick(row)}>${label}</button>`
                 : html`<span class="name">${label}</span>`}
             </th>
             ${cols.map((col) => html`<td class="num">${col.cell(row as never)}</td>`)}

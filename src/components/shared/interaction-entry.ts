@@ -2,7 +2,9 @@ import { css, html, nothing, svg, type SVGTemplateResult, type TemplateResult } 
 import type { CrmLocalizeController } from '../../controllers/localize-controller.js';
 import type { Interaction, InteractionKind } from '../../store/types.js';
 import { formatPhone } from '../../store/ukrainian.js';
+import { dateTimeFormat } from '../../i18n/index.js';
 import { dayKey, dayLabel } from './interaction-log-data.js';
+import { renderTexts } from './render-texts.js';
 
 /**
  * One entry of `crm-interaction-log`'s feed: the day heading when it opens a
@@ -33,6 +35,8 @@ export const isLongText = (text: string) => text.length > LONG_TEXT || text.spli
 /** What an entry needs from its log. */
 export interface EntryContext {
   localize: CrmLocalizeController;
+  /** The log's texts for this render (`entryTexts`). */
+  texts: EntryTexts;
   now: number;
   /** The level of the day headings. */
   headingLevel: number;
@@ -51,6 +55,32 @@ export function entryActions(item: Interaction): Array<'complete' | 'reschedule'
   ];
 }
 
+/** The texts and formats of one render of a feed: language resolved once, day labels and the time format made once. */
+export interface EntryTexts {
+  term: CrmLocalizeController['term'];
+  /** `dayLabel` of the instant's day. */
+  day(at: number): string;
+  /** The instant's time of day: `09:30`. */
+  time(at: number): string;
+}
+
+/** The texts of one render of a feed. */
+export function entryTexts(localize: CrmLocalizeController, now: number): EntryTexts {
+  const { term, lang } = renderTexts(localize);
+  const days = new Map<string, string>();
+  const time = dateTimeFormat(lang, { hour: '2-digit', minute: '2-digit' });
+  return {
+    term,
+    day: (at) => {
+      const key = dayKey(at);
+      let label = days.get(key);
+      if (label === undefined) days.set(key, (label = dayLabel(at, now, localize)));
+      return label;
+    },
+    time: (at) => time.format(at),
+  };
+}
+
 const actionLabel = { complete: 'interactionLog.complete', reschedule: 'interactionLog.reschedule', process: 'interactionLog.process', 'create-lead': 'interactionLog.createLead' } as const;
 
 /**
@@ -64,8 +94,8 @@ export function renderInteractionEntry(
   active: boolean,
   ctx: EntryContext,
 ): TemplateResult {
-  const { localize, now } = ctx;
-  const term = localize.term.bind(localize);
+  const { now, texts } = ctx;
+  const { term } = texts;
   const base = (content: TemplateResult) => html`<article
     class=${item ? 'entry' : 'entry placeholder'}
     aria-posinset=${index + 1}
@@ -88,14 +118,14 @@ export function renderInteractionEntry(
   const actions = entryActions(item);
   const mark = (kind: string, label: string) => html`<span class="mark ${kind}">${label}</span>`;
   return base(html`${opensDay
-      ? html`<div class="day" role="heading" aria-level=${ctx.headingLevel}>${dayLabel(item.at, now, localize)}</div>`
+      ? html`<div class="day" role="heading" aria-level=${ctx.headingLevel}>${texts.day(item.at)}</div>`
       : nothing}
     <div class="entry-main ${item.kind} ${item.status}${overdue ? ' overdue' : ''}">
       <svg class="icon" viewBox="0 0 24 24" aria-hidden="true">${icons[item.kind]}</svg>
       <div class="content">
         <p class="meta">
           <span class="kind">${term(`interaction.kind.${item.kind}`)}${direction}</span>
-          <time datetime=${new Date(item.at).toISOString()}>${localize.formatDateTime(item.at, { hour: '2-digit', minute: '2-digit' })}</time>
+          <time datetime=${new Date(item.at).toISOString()}>${texts.time(item.at)}</time>
           ${item.status === 'planned' ? mark('planned', term('interactionLog.planned')) : nothing}
           ${overdue ? mark('overdue', term('interactionLog.overdue')) : nothing}
           ${item.status === 'cancelled' ? mark('cancelled', term('interactionLog.cancelled')) : nothing}

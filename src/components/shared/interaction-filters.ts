@@ -17,7 +17,7 @@ export interface InteractionFilterValues {
  * @internal
  */
 export function renderInteractionFilters(
-  localize: CrmLocalizeController,
+  localize: Pick<CrmLocalizeController, 'term'>,
   values: InteractionFilterValues,
 ) {
   const onChange = (name: keyof InteractionFilterValues, value: string) => (values[name] = value);

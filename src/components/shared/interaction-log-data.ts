@@ -1,8 +1,8 @@
+import type { VirtualizeDirectiveConfig } from '@lit-labs/virtualizer/virtualize.js';
 import type { CrmLocalizeController } from '../../controllers/localize-controller.js';
 import type { InteractionPage } from '../../store/interactions.js';
 import type { CrmStore } from '../../store/store.js';
-import type { InteractionAction } from '../../events/interaction-change-request.js';
-import type { Interaction, Lead, InteractionDirection, InteractionKind, InteractionStatus, SubjectRef } from '../../store/types.js';
+import type { Interaction, InteractionDirection, InteractionKind, InteractionStatus, SubjectRef } from '../../store/types.js';
 
 /**
  * What `crm-interaction-log` reads and how: its filter as plain data, one
@@ -11,6 +11,19 @@ import type { Interaction, Lead, InteractionDirection, InteractionKind, Interact
  *
  * @internal
  */
+
+let layout: VirtualizeDirectiveConfig<number>['layout'] = {};
+void import('@lit-labs/virtualizer/layouts/flow.js').then(({ flow }) => {
+  layout = flow({ _overhang: 400 } as Parameters<typeof flow>[0]);
+});
+
+/**
+ * The feed's virtualizer layout once loaded (on demand, as the virtualizer
+ * loads its default): it draws entries up to 400 px beyond the view instead
+ * of 1 000 (`_overhang`, a private setting) — two or three entries, not
+ * seven, and far fewer placeholders after a jump.
+ */
+export const feedLayout = () => layout;
 
 /** The log's filter: which interactions (`mode`, `subject`) and the user's filters. */
 export interface InteractionLogFilter {
@@ -92,17 +105,4 @@ export function fromLocalInput(value: string): number | undefined {
   if (!value) return undefined;
   const at = new Date(value).getTime();
   return Number.isFinite(at) ? at : undefined;
-}
-
-/** Runs the user's action on an interaction through the store: the interaction as written and, for `create-lead`, the new lead. */
-export async function applyInteractionAction(
-  store: CrmStore,
-  action: InteractionAction,
-  item: Interaction,
-  at?: number,
-): Promise<{ interaction: Interaction; lead?: Lead }> {
-  const { interactions, leads } = store;
-  if (action === 'create-lead') return leads.fromInteraction(item.id);
-  if (action === 'reschedule') return { interaction: await interactions.reschedule(item.id, { at: at! }) };
-  return { interaction: action === 'complete' ? await interactions.complete(item.id) : await interactions.markProcessed(item.id) };
 }

@@ -3,8 +3,7 @@ import type { JournalDataController, JournalSpecialist } from '../../controllers
 import type { JournalGridController } from '../../controllers/journal-grid-controller.js';
 import type { CrmLocalizeController } from '../../controllers/localize-controller.js';
 import type { CalendarDate } from '../../store/types.js';
-import { renderLoad } from './journal-day-grid.js';
-import { localDate } from '../../controllers/journal-layout.js';
+import { localDate } from '../../store/slots.js';
 
 /** What the week grid needs from its element. @internal */
 export interface JournalWeekContext {
@@ -15,6 +14,8 @@ export interface JournalWeekContext {
   data: JournalDataController;
   /** Roving focus over the cells: days are its columns, specialists its rows. */
   keyboard: JournalGridController;
+  /** A specialist's load on a date, drawn like the day view's (its `renderLoad`). */
+  renderLoad(specialistId: string, date: CalendarDate): TemplateResult | typeof nothing;
   onOpenDay(date: CalendarDate): void;
 }
 
@@ -43,7 +44,7 @@ export function renderWeekGrid(ctx: JournalWeekContext, label: string): Template
     >
       ${off ? html`<span class="label">${off}</span>` : nothing}
       ${count || !off ? html`<span class="count">${term('journal.appointments', count)}</span>` : nothing}
-      ${renderLoad(localize, ctx.data.load(specialist.id, date))}
+      ${ctx.renderLoad(specialist.id, date)}
     </td>`;
   };
   return html`<div class="scroller" part="grid">

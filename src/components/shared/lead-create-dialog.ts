@@ -5,6 +5,8 @@ import { FormSubmitController } from '../../controllers/form-submit-controller.j
 import { ModalController } from '../../controllers/modal-controller.js';
 import type { DuplicateField, DuplicateMatch } from '../../store/duplicates.js';
 import type { LeadInput } from '../../store/leads.js';
+import type { Lead } from '../../store/types.js';
+import { normalizePhone } from '../../store/ukrainian.js';
 import { formStyles } from '../../styles/forms.js';
 import { CrmElement } from '../crm-element.js';
 import './lead-form.js';
@@ -30,6 +32,23 @@ const matchedTerm: Record<DuplicateField, 'field.phone' | 'field.email' | 'field
   edrpou: 'field.taxCode',
   rnokpp: 'field.taxCode',
 };
+
+const compact = (code: string | undefined) => code?.replace(/[\s-]/g, '') || undefined;
+
+/** Leads of `leads` sharing a phone, e-mail or tax code with `input`, as `leads.findDuplicates` finds them in the store (unbound use). */
+export function findLeadDuplicates(leads: readonly Lead[], input: LeadInput): DuplicateMatch[] {
+  const phones = new Set((input.phones ?? []).map((p) => normalizePhone(p)).filter(Boolean));
+  const emails = new Set((input.emails ?? []).map((e) => e.trim().toLowerCase()).filter(Boolean));
+  const taxCode = compact(input.taxCode);
+  return leads.flatMap((lead) => {
+    const fields: DuplicateField[] = [
+      ...(taxCode && compact(lead.taxCode) === taxCode ? (['taxCode'] as const) : []),
+      ...(lead.phones.some((p) => phones.has(normalizePhone(p))) ? (['phones'] as const) : []),
+      ...(lead.emails.some((e) => emails.has(e.toLowerCase())) ? (['emails'] as const) : []),
+    ];
+    return lead.status !== 'converted' && fields.length ? [{ type: 'lead' as const, id: lead.id, name: lead.name, fields }] : [];
+  });
+}
 
 /**
  * The modal "new lead" dialog of `crm-lead-list`: the lead form, then — when

@@ -1,9 +1,8 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
-import type { DuplicateField, DuplicateMatch } from '../../store/duplicates.js';
-import type { LeadInput, LeadSort } from '../../store/leads.js';
+import type { LeadSort } from '../../store/leads.js';
 import { matchesQuery, queryTokens, searchTokens } from '../../store/search.js';
 import type { Id, Lead, LeadStatus } from '../../store/types.js';
-import { formatPhone, normalizePhone } from '../../store/ukrainian.js';
+import { formatPhone } from '../../store/ukrainian.js';
 import type { CrmLocalizeController } from '../../controllers/localize-controller.js';
 
 /**
@@ -205,20 +204,3 @@ export const leadRowStyles = css`
     }
   }
 `;
-
-const compact = (code: string | undefined) => code?.replace(/[\s-]/g, '') || undefined;
-
-/** Leads of `leads` sharing a phone, e-mail or tax code with `input`, as `leads.findDuplicates` finds them in the store (unbound use). */
-export function findLeadDuplicates(leads: readonly Lead[], input: LeadInput): DuplicateMatch[] {
-  const phones = new Set((input.phones ?? []).map((p) => normalizePhone(p)).filter(Boolean));
-  const emails = new Set((input.emails ?? []).map((e) => e.trim().toLowerCase()).filter(Boolean));
-  const taxCode = compact(input.taxCode);
-  return leads.flatMap((lead) => {
-    const fields: DuplicateField[] = [
-      ...(taxCode && compact(lead.taxCode) === taxCode ? (['taxCode'] as const) : []),
-      ...(lead.phones.some((p) => phones.has(normalizePhone(p))) ? (['phones'] as const) : []),
-      ...(lead.emails.some((e) => emails.has(e.toLowerCase())) ? (['emails'] as const) : []),
-    ];
-    return lead.status !== 'converted' && fields.length ? [{ type: 'lead' as const, id: lead.id, name: lead.name, fields }] : [];
-  });
-}

@@ -1,16 +1,55 @@
 import { css, html, svg, type TemplateResult } from 'lit';
-import { classMap } from 'lit/directives/class-map.js';
 import type { CrmLocalizeController } from '../../controllers/localize-controller.js';
+import { formatRelativeTime, minorUnitsPerMajor, numberFormat } from '../../i18n/index.js';
 import type { NextActivity } from '../../store/deals.js';
 import type { Deal } from '../../store/types.js';
+import { renderTexts, type RenderTexts } from './render-texts.js';
 
 const DAY = 86_400_000;
 /** Days in one stage after which a card's age is shown as a warning. */
 export const STALE_DAYS = 14;
 
+/**
+ * What one render of a board says and how it formats: the language resolved
+ * once and its catalogue read directly, and the money formatters made once —
+ * a board draws hundreds of cards, each with half a dozen texts.
+ */
+export interface PipelineTexts extends RenderTexts {
+  now: number;
+  /** A card's amount, without minor units when it has none. */
+  amount(amount: { minor: number; currency: string }): string;
+  /** The next activity's kind and when: `Дзвінок завтра`. */
+  next(next: NextActivity): string;
+}
+
+/** The texts of one render (see `PipelineTexts`). */
+export function pipelineTexts(localize: CrmLocalizeController, now: number): PipelineTexts {
+  const texts = renderTexts(localize);
+  const { lang, t } = texts;
+  const formats = new Map<string, { format: Intl.NumberFormat; per: number }>();
+  // As `localize.money(amount, whole ? { maximumFractionDigits: 0 } : {})`, with the formatter looked up once.
+  const money = ({ minor, currency }: { minor: number; currency: string }) => {
+    const whole = minor % 100 === 0;
+    const key = whole ? currency : `${currency}.`;
+    let entry = formats.get(key);
+    if (!entry) {
+      entry = { format: numberFormat(lang, { style: 'currency', currency, ...(whole ? { maximumFractionDigits: 0 } : {}) }), per: minorUnitsPerMajor(currency) };
+      formats.set(key, entry);
+    }
+    return entry.format.format(minor / entry.per);
+  };
+  return {
+    ...texts,
+    now,
+    amount: money,
+    next: (next) => t['pipeline.next'](next.type === 'task' ? t['pipeline.task'] : t[`interaction.kind.${next.kind ?? 'other'}`], formatRelativeTime(lang, next.at, now)),
+  };
+}
+
 /** What a deal card needs from the board that draws it. */
 export interface PipelineCardContext {
   localize: CrmLocalizeController;
+  texts: PipelineTexts;
   now: number;
   clientName(deal: Deal): string | undefined;
   managerName(deal: Deal): string | undefined;
@@ -29,12 +68,6 @@ export interface PipelineCardContext {
 
 const moveIcon = svg`<svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true" focusable="false"><path fill="currentColor" d="M13 3l4 4-4 4V8H8V6h5V3zM7 9v3h5v2H7v3l-4-4 4-4z"/></svg>`;
 
-function nextActivityText(next: NextActivity, ctx: PipelineCardContext): string {
-  const { localize } = ctx;
-  const what = next.type === 'task' ? localize.term('pipeline.task') : localize.term(`interaction.kind.${next.kind ?? 'other'}`);
-  return localize.term('pipeline.next', what, localize.relative(next.at, ctx.now));
-}
-
 /**
  * One deal on the board: a template, not an element (a board draws thousands).
  * The title is the card's focus target (Enter or a click opens the deal); the
@@ -43,15 +76,16 @@ function nextActivityText(next: NextActivity, ctx: PipelineCardContext): string 
  * @internal
  */
 export function renderDealCard(deal: Deal, ctx: PipelineCardContext): TemplateResult {
-  const { localize } = ctx;
+  const { texts } = ctx;
+  const { t, now } = texts;
   const tabindex = ctx.isTabStop(deal) ? 0 : -1;
-  const days = Math.max(0, Math.floor((ctx.now - deal.stageEnteredAt) / DAY));
+  const days = Math.max(0, Math.floor((now - deal.stageEnteredAt) / DAY));
   const next = ctx.nextActivity(deal);
-  const overdue = next !== undefined && next.at < ctx.now;
+  const overdue = next !== undefined && next.at < now;
   const manager = ctx.managerName(deal);
-  const client = ctx.clientName(deal) ?? localize.term('pipeline.unknownClient');
+  const client = ctx.clientName(deal) ?? t['pipeline.unknownClient'];
   return html`<div
-    class=${classMap({ card: true, carried: ctx.isCarried(deal) })}
+    class=${ctx.isCarried(deal) ? 'card carried' : 'card'}
     role="listitem"
     draggable="true"
     data-deal=${deal.id}
@@ -75,7 +109,7 @@ export function renderDealCard(deal: Deal, ctx: PipelineCardContext): TemplateRe
         tabindex=${tabindex}
         aria-haspopup="menu"
         aria-expanded="false"
-        aria-label=${localize.term('pipeline.moveDeal', deal.title)}
+        aria-label=${t['pipeline.moveDeal'](deal.title)}
         @click=${(event: Event) => ctx.onMoveMenu(event, deal)}
       >
         ${moveIcon}
@@ -84,15 +118,15 @@ export function renderDealCard(deal: Deal, ctx: PipelineCardContext): TemplateRe
     <div class="card-info" id="info-${deal.id}">
       <div class="line client" title=${client}>${client}</div>
       <div class="card-row">
-        <span class="amount">${localize.money(deal.amount, deal.amount.minor % 100 === 0 ? { maximumFractionDigits: 0 } : {})}</span>
-        <span class=${classMap({ age: true, stale: days >= STALE_DAYS })}>${localize.term('pipeline.daysInStage', days)}</span>
+        <span class="amount">${texts.amount(deal.amount)}</span>
+        <span class=${days >= STALE_DAYS ? 'age stale' : 'age'}>${t['pipeline.daysInStage'](days)}</span>
       </div>
-      <div class=${classMap({ line: true, manager: true, unset: !manager })}>${manager ?? localize.term('pipeline.noManager')}</div>
-      <div class=${classMap({ next: true, overdue, none: !next })}>
+      <div class=${manager ? 'line manager' : 'line manager unset'}>${manager ?? t['pipeline.noManager']}</div>
+      <div class=${next ? (overdue ? 'next overdue' : 'next') : 'next none'}>
         ${next
-          ? html`<span class="next-when">${nextActivityText(next, ctx)}${overdue ? html`, ${localize.term('pipeline.overdue')}` : ''}</span>
+          ? html`<span class="next-when">${texts.next(next)}${overdue ? `, ${t['pipeline.overdue']}` : ''}</span>
               <span class="next-title">${next.title}</span>`
-          : localize.term('pipeline.nothingPlanned')}
+          : t['pipeline.nothingPlanned']}
       </div>
     </div>
   </div>`;

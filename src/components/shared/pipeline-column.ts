@@ -1,8 +1,10 @@
 import '@lit-labs/virtualizer';
-import type { RangeChangedEvent } from '@lit-labs/virtualizer';
+import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
+import type { LitVirtualizer } from '@lit-labs/virtualizer/LitVirtualizer.js';
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
 import type { CrmLocalizeController } from '../../controllers/localize-controller.js';
+import type { DealStageTarget } from '../../events/deal-stage-change-request.js';
 import type { BoardColumn, SumsByCurrency } from '../../store/deals.js';
 import type { Deal } from '../../store/types.js';
 import { renderDealCard, type PipelineCardContext } from './pipeline-card.js';
@@ -10,6 +12,27 @@ import { renderDealCard, type PipelineCardContext } from './pipeline-card.js';
 /** The lane ids of the two closing drop zones (never a stage id: those are UUIDs). */
 export const WON_LANE = '#won';
 export const LOST_LANE = '#lost';
+
+/**
+ * The lanes' layout, given rather than left to the virtualizer's default once
+ * loaded (on demand, as the virtualizer loads its default): the default is
+ * imported anew by each list, which puts each lane's first layout in a task
+ * of its own. Two of its private settings are tuned: its first guess of a
+ * card's height (`_itemSize`, 100 px by default; a card is 130–200 px) decides
+ * how many cards the first frame draws — a close guess draws the right ones
+ * at once instead of half again as many to be removed after measuring; and
+ * how far beyond the lane's view it draws cards (`_overhang`, 1 000 px by
+ * default: six cards below three in view), here a little more than a card.
+ */
+let laneLayout: LitVirtualizer['layout'] = {};
+void import('@lit-labs/virtualizer/layouts/flow.js').then(({ flow }) => {
+  laneLayout = flow({ _itemSize: { width: 256, height: 160 }, _overhang: 200 } as Parameters<typeof flow>[0]);
+});
+
+/** The stage (or closing zone) a lane id names. */
+export function targetOf(lane: string): DealStageTarget {
+  return lane === WON_LANE ? { type: 'won' } : lane === LOST_LANE ? { type: 'lost' } : { type: 'stage', stageId: lane };
+}
 
 /** What a column and the drop zones need from the board that draws them. */
 export interface PipelineColumnContext extends PipelineCardContext {
@@ -30,11 +53,20 @@ export interface PipelineColumnContext extends PipelineCardContext {
 }
 
 /** Sums by currency, e.g. `1 250 000,00 ₴` or `12 000 ₴ + 300 €`; zero in UAH when empty. */
-export function formatSums(localize: CrmLocalizeController, sums: SumsByCurrency): string {
+export function formatSums(localize: Pick<CrmLocalizeController, 'money'>, sums: SumsByCurrency): string {
   const parts = Object.entries(sums)
     .filter(([, minor]) => minor !== 0)
     .map(([currency, minor]) => localize.money({ minor, currency }, { maximumFractionDigits: 0 }));
   return parts.length ? parts.join(' + ') : localize.money({ minor: 0, currency: 'UAH' }, { maximumFractionDigits: 0 });
+}
+
+const slices = new WeakMap<readonly Deal[], { limit: number; deals: Deal[] }>();
+
+/** The first `limit` deals, the same array while neither changes: a new one makes its list lay out again. */
+function shown(deals: readonly Deal[], limit: number): Deal[] {
+  let slice = slices.get(deals);
+  if (slice?.limit !== limit) slices.set(deals, (slice = { limit, deals: deals.slice(0, limit) }));
+  return slice.deals;
 }
 
 function dropEvents(ctx: PipelineColumnContext, lane: string) {
@@ -53,9 +85,10 @@ function dropEvents(ctx: PipelineColumnContext, lane: string) {
  * @internal
  */
 export function renderColumn(column: BoardColumn, ctx: PipelineColumnContext): TemplateResult {
-  const { localize } = ctx;
+  // The texts of this render (the language resolved once), not `localize` per call.
+  const localize = ctx.texts;
   const id = column.stage.id;
-  const deals = column.deals.slice(0, ctx.limit(id));
+  const deals = shown(column.deals, ctx.limit(id));
   const events = dropEvents(ctx, id);
   const nearEnd = (event: RangeChangedEvent) => {
     if (event.last >= deals.length - 3 && deals.length < column.count && deals.length >= ctx.limit(id)) ctx.onShowMore(id);
@@ -89,6 +122,7 @@ export function renderColumn(column: BoardColumn, ctx: PipelineColumnContext): T
             aria-label=${localize.term('pipeline.stageDeals', column.stage.name)}
             data-lane=${id}
             .items=${deals}
+            .layout=${laneLayout}
             .keyFunction=${(deal: Deal) => deal.id}
             .renderItem=${(deal: Deal) => renderDealCard(deal, ctx)}
             @rangeChanged=${nearEnd}
@@ -117,7 +151,7 @@ export function renderColumn(column: BoardColumn, ctx: PipelineColumnContext): T
  * @internal
  */
 export function renderDropZones(ctx: PipelineColumnContext): TemplateResult {
-  const { localize } = ctx;
+  const localize = ctx.texts;
   const zone = (lane: string, tone: 'won' | 'lost') => {
     const events = dropEvents(ctx, lane);
     return html`<div
@@ -142,6 +176,8 @@ export const pipelineColumnStyles = css`
     flex-direction: column;
     min-block-size: 0;
     block-size: var(--_column-height);
+    /* Its size is the grid's, never its cards': a lane drawing cards then lays out only its own column. */
+    contain: strict;
     background: var(--_column-background);
     border: 1px solid transparent;
     border-radius: var(--_crm-radius);

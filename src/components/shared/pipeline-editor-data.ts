@@ -32,12 +32,3 @@ export function inOrder(stages: Stage[], order: readonly Id[] | undefined): Stag
   return ordered.every((stage) => stage !== undefined) ? (ordered as Stage[]) : stages;
 }
 
-/** The ids with `id` moved `by` places, or `undefined` when that leaves the list. */
-export function movedBy(ids: readonly Id[], id: Id, by: -1 | 1): Id[] | undefined {
-  const from = ids.indexOf(id);
-  const to = from + by;
-  if (from < 0 || to < 0 || to >= ids.length) return undefined;
-  const order = ids.filter((other) => other !== id);
-  order.splice(to, 0, id);
-  return order;
-}

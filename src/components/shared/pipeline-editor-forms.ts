@@ -22,14 +22,6 @@ export interface AddStageActions {
   submit(): void;
 }
 
-/** The 0-based position a placement means among `stages`, or `undefined` for the end. */
-export function positionOf(placement: StagePlacement, stages: readonly Stage[]): number | undefined {
-  if (placement === '') return undefined;
-  if (placement === 'start') return 0;
-  const index = stages.findIndex((stage) => stage.id === placement);
-  return index < 0 ? undefined : index + 1;
-}
-
 /**
  * The "new stage" form of `crm-pipeline-editor`: a name and where to put it.
  *

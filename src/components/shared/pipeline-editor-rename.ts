@@ -1,22 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { FormSubmitController } from '../../controllers/form-submit-controller.js';
-import { CrmError } from '../../store/errors.js';
-import type { Stage } from '../../store/types.js';
 
 /** `editing` while the pipeline's own name is being changed (stage ids are UUIDs). */
 export const PIPELINE_NAME = '#pipeline';
-
-/**
- * Refuses a name the store would refuse (empty, too long, a sibling's name
- * in any case) before the host is asked: so an unbound editor shows it too.
- */
-export function checkName(name: string, limit: number, siblings: readonly Stage[]): void {
-  if (!name) throw new CrmError('VALIDATION', 'error.required', { field: 'name' });
-  if (name.length > limit) throw new CrmError('VALIDATION', 'error.tooLong', { field: 'name', params: { limit } });
-  const lower = name.toLocaleLowerCase('uk');
-  if (siblings.some((stage) => stage.name.toLocaleLowerCase('uk') === lower))
-    throw new CrmError('DUPLICATE', 'error.duplicateName', { field: 'name' });
-}
 
 /** One inline rename: the name typed, what it was, how to check and commit it. */
 export interface NameEdit {

@@ -184,17 +184,14 @@ export function abcXyz(rows: readonly RevenueRow[], options: AbcXyzOptions): Abc
   });
 
   const matrix: AbcXyzMatrixCell[] = abcClasses.flatMap((abc) =>
-    xyzClasses.map((xyz) => {
-      const inCell = customers.filter((customer) => customer.abc === abc && customer.xyz === xyz);
-      return {
-        cell: `${abc}${xyz}` as AbcXyzCell,
-        abc,
-        xyz,
-        count: inCell.length,
-        revenue: inCell.reduce((sum, customer) => sum + customer.revenue, 0),
-        customerIds: inCell.map((customer) => customer.customerId),
-      };
-    }),
+    xyzClasses.map((xyz) => ({ cell: `${abc}${xyz}` as AbcXyzCell, abc, xyz, count: 0, revenue: 0, customerIds: [] as Id[] })),
   );
+  // One pass, in rank order: each cell's list comes out in rank order too.
+  for (const customer of customers) {
+    const cell = matrix[abcClasses.indexOf(customer.abc) * 3 + xyzClasses.indexOf(customer.xyz)]!;
+    cell.count += 1;
+    cell.revenue += customer.revenue;
+    cell.customerIds.push(customer.customerId);
+  }
   return { from, to, months, thresholds, customers, matrix, revenue: total };
 }

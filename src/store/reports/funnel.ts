@@ -85,6 +85,14 @@ function entersStage(entry: DealStageChange): boolean {
   return entry.fromStageId === undefined || entry.fromStageId !== entry.stageId;
 }
 
+/** The median of a typed array, sorted in place; `null` when empty. */
+function medianInPlace(values: Float64Array): number | null {
+  if (values.length === 0) return null;
+  values.sort();
+  const mid = values.length >> 1;
+  return values.length % 2 ? values[mid]! : (values[mid - 1]! + values[mid]!) / 2;
+}
+
 /**
  * The deal funnel of one pipeline over a period, from stage history (not only
  * the deals' current stages).
@@ -107,49 +115,129 @@ function entersStage(entry: DealStageChange): boolean {
  *   visit still going is measured to `min(to, asOf)`. Median over those deals, in
  *   days (fractional); `null` when none entered k.
  * - **dealIds**: the deals that reached k, sorted.
+ *
+ * One pass over the history in time order (the store reads it so; input out
+ * of order is sorted, then walked again), with each deal's state in typed arrays, then one
+ * pass over the deals in id order: O(history + deals × stages), one sort of the ids.
  */
 export function dealFunnel(
   data: { stages: readonly Stage[]; deals: readonly Deal[]; history: readonly DealStageChange[] },
   options: DealFunnelOptions,
 ): FunnelRow[] {
   const stages = [...data.stages].sort((a, b) => a.order - b.order);
+  const stageCount = stages.length;
   const position = new Map(stages.map((stage, index) => [stage.id, index]));
-  const deals = new Map(
-    data.deals
-      .filter((deal) => (options.managerId === undefined || deal.managerId === options.managerId) && (options.sourceId === undefined || deal.sourceId === options.sourceId))
-      .map((deal) => [deal.id, deal]),
-  );
-  const end = Math.min(options.to, options.asOf ?? options.to);
-  const entriesByDeal = new Map<Id, DealStageChange[]>();
-  for (const entry of data.history) {
-    if (entry.at < options.from || entry.at >= options.to || !deals.has(entry.dealId)) continue;
-    const list = entriesByDeal.get(entry.dealId) ?? [];
-    list.push(entry);
-    entriesByDeal.set(entry.dealId, list);
+  const deals: Deal[] = [];
+  const index = new Map<Id, number>();
+  for (const deal of data.deals) {
+    if ((options.managerId !== undefined && deal.managerId !== options.managerId) || (options.sourceId !== undefined && deal.sourceId !== options.sourceId)) continue;
+    const known = index.get(deal.id);
+    // A deal given twice: the last one counts.
+    if (known !== undefined) deals[known] = deal;
+    else {
+      index.set(deal.id, deals.length);
+      deals.push(deal);
+    }
   }
+  const end = Math.min(options.to, options.asOf ?? options.to);
+
+  // Per deal: the furthest stage entered, whether it had an entry in the period,
+  // the stage of its visit going on (−1: none) and when that visit (or visits) began.
+  const furthest = new Int32Array(deals.length).fill(-1);
+  const seen = new Uint8Array(deals.length);
+  const visiting = new Int32Array(deals.length).fill(-1);
+  const visitStart = new Float64Array(deals.length);
+  /** Further visits to the same stage begun while one was going on (only odd histories have them). */
+  const moreStarts = new Map<number, number[]>();
+  // Time in each stage per deal, ms; NaN: never entered.
+  const spent = new Float64Array(deals.length * stageCount).fill(Number.NaN);
+
+  const closeVisit = (d: number, until: number) => {
+    const cell = d * stageCount + visiting[d]!;
+    let total = spent[cell]! + Math.max(0, until - visitStart[d]!);
+    for (const start of moreStarts.get(d) ?? []) total += Math.max(0, until - start);
+    spent[cell] = total;
+    moreStarts.delete(d);
+    visiting[d] = -1;
+  };
+
+  /**
+   * Walks the history, which must be in time order for each deal; returns
+   * false as soon as it meets an entry of the period out of order (then the
+   * caller sorts a copy and walks again).
+   */
+  const walk = (history: readonly DealStageChange[]): boolean => {
+    let lastAt = -Infinity;
+    let lastSeq = 0;
+    for (const entry of history) {
+      const at = entry.at;
+      if (at < options.from || at >= options.to) continue;
+      const d = index.get(entry.dealId);
+      if (d === undefined) continue;
+      const seq = entry.seq ?? 0;
+      if (at < lastAt || (at === lastAt && seq < lastSeq)) return false;
+      lastAt = at;
+      lastSeq = seq;
+      seen[d] = 1;
+      const current = visiting[d]!;
+      if (current >= 0 && (entry.stageId !== stages[current]!.id || entry.status !== 'open')) closeVisit(d, Math.min(at, end));
+      const k = position.get(entry.stageId);
+      if (k === undefined || !entersStage(entry) || entry.status !== 'open') continue;
+      if (k > furthest[d]!) furthest[d] = k;
+      const cell = d * stageCount + k;
+      if (Number.isNaN(spent[cell]!)) spent[cell] = 0;
+      if (visiting[d] === k) {
+        const more = moreStarts.get(d);
+        if (more) more.push(at);
+        else moreStarts.set(d, [at]);
+      } else {
+        visiting[d] = k;
+        visitStart[d] = at;
+      }
+    }
+    return true;
+  };
+  if (!walk(data.history)) {
+    furthest.fill(-1);
+    seen.fill(0);
+    visiting.fill(-1);
+    moreStarts.clear();
+    spent.fill(Number.NaN);
+    walk([...data.history].sort(byTime));
+  }
+
+  // The deals with history in the period, in id order: each list below comes out sorted.
+  const order: number[] = [];
+  for (let d = 0; d < deals.length; d++) if (seen[d]) order.push(d);
+  order.sort((a, b) => {
+    const x = deals[a]!.id;
+    const y = deals[b]!.id;
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
   const reachedIds: Id[][] = stages.map(() => []);
-  const days: number[][] = stages.map(() => []);
-  for (const [dealId, entries] of entriesByDeal) {
-    entries.sort(byTime);
-    let furthest = -1;
-    const spent = new Map<number, number>();
-    entries.forEach((entry, index) => {
-      const at = position.get(entry.stageId);
-      if (at === undefined || !entersStage(entry) || entry.status !== 'open') return;
-      furthest = Math.max(furthest, at);
-      const leaving = entries.slice(index + 1).find((next) => next.stageId !== entry.stageId || next.status !== 'open');
-      const until = Math.min(leaving?.at ?? end, end);
-      spent.set(at, (spent.get(at) ?? 0) + Math.max(0, until - entry.at));
-    });
-    for (let k = 0; k <= furthest; k++) reachedIds[k]!.push(dealId);
-    for (const [k, ms] of spent) days[k]!.push(ms / DAY);
+  const sums: SumsByCurrency[] = stages.map(() => ({}));
+  const dayCounts = new Int32Array(stageCount);
+  for (const d of order) {
+    if (visiting[d]! >= 0) closeVisit(d, end);
+    const deal = deals[d]!;
+    for (let k = 0; k <= furthest[d]!; k++) {
+      reachedIds[k]!.push(deal.id);
+      addTo(sums[k]!, deal.amount.currency, deal.amount.minor);
+    }
+    for (let k = 0; k < stageCount; k++) if (!Number.isNaN(spent[d * stageCount + k]!)) dayCounts[k]!++;
+  }
+  const days = stages.map((_, k) => new Float64Array(dayCounts[k]!));
+  const filled = new Int32Array(stageCount);
+  for (const d of order) {
+    for (let k = 0; k < stageCount; k++) {
+      const ms = spent[d * stageCount + k]!;
+      if (!Number.isNaN(ms)) days[k]![filled[k]!++] = ms / DAY;
+    }
   }
   return withConversions(
     stages.map((stage, k) => {
-      const ids = reachedIds[k]!.sort();
-      const sums: SumsByCurrency = {};
-      for (const id of ids) addTo(sums, deals.get(id)!.amount.currency, deals.get(id)!.amount.minor);
-      return { key: stage.id, label: stage.name, reached: ids.length, sums, medianDays: median(days[k]!), dealIds: ids, ids };
+      const ids = reachedIds[k]!;
+      return { key: stage.id, label: stage.name, reached: ids.length, sums: sums[k]!, medianDays: medianInPlace(days[k]!), dealIds: ids, ids };
     }),
   );
 }

@@ -111,7 +111,8 @@ describe('crm-appointment-journal', () => {
     await focusGrid(el, slot(el, 1, '11:00'));
     await sendKeys({ press: 'Enter' });
     const dialog = $(el, 'crm-appointment-booking-dialog')!;
-    await waitUntil(() => dialog.shadowRoot!.querySelector('dialog[open]'), 'the booking dialog did not open');
+    // Loaded on first use: upgraded (and given its shadow root) once its module has arrived.
+    await waitUntil(() => dialog.shadowRoot?.querySelector('dialog[open]'), 'the booking dialog did not open');
     await waitUntil(() => deepActive()?.id === 'booking-client', 'the client search has no focus');
     await sendKeys({ type: 'Ткаченко' });
     await waitUntil(() => dialog.shadowRoot!.querySelectorAll('[role=option]').length === 1, 'the client was not found');
@@ -143,7 +144,7 @@ describe('crm-appointment-journal', () => {
     await sendKeys({ press: 'Enter' });
     expect(toggle.getAttribute('aria-expanded')).to.equal('true');
     const panel = $(el, 'crm-first-free-slot')!;
-    await waitUntil(() => panel.shadowRoot!.querySelector('button[data-slot]'), 'no free slots listed');
+    await waitUntil(() => panel.shadowRoot?.querySelector('button[data-slot]'), 'no free slots listed');
     const first = panel.shadowRoot!.querySelector<HTMLButtonElement>('button[data-slot]')!;
     expect(plain(first.textContent)).to.equal('09:00');
     const requests: string[] = [];
@@ -151,7 +152,7 @@ describe('crm-appointment-journal', () => {
     first.focus();
     await sendKeys({ press: 'Enter' });
     const dialog = $(el, 'crm-appointment-booking-dialog')!;
-    await waitUntil(() => dialog.shadowRoot!.querySelector('dialog[open]'), 'the journal’s booking dialog did not open');
+    await waitUntil(() => dialog.shadowRoot?.querySelector('dialog[open]'), 'the journal’s booking dialog did not open');
     expect(dialog.shadowRoot!.querySelector<HTMLInputElement>('#booking-time')!.value).to.equal('09:00');
     await waitUntil(() => dialog.shadowRoot!.querySelector<HTMLSelectElement>('#booking-service')!.value === seeded.service.id, 'the service is not chosen');
     await sendKeys({ press: 'Escape' });
