@@ -12,6 +12,7 @@ import type { Appointment, Break, CrmStore, DayOff, Service, User, WorkingHours 
 import { groupSchedules } from '../../src/store/schedule.js';
 import { contextOf } from '../../src/store/store.js';
 import { freshStore, percentile, timed, track, type BenchCase, type Sample } from '../harness.js';
+import { Random } from '../../src/store/sample/random.js';
 
 const MINUTE = 60_000;
 const SPECIALISTS = 50;
@@ -36,17 +37,6 @@ let service: Service;
 let repeat = 9;
 let batch = 8;
 
-/** A deterministic pseudo-random sequence (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const pad = (n: number) => String(n).padStart(2, '0');
 const time = (minutes: number) => `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
 const dateOf = (day: number) => `2025-11-${pad(10 + day)}`;
@@ -58,7 +48,8 @@ const dateOf = (day: number) => `2025-11-${pad(10 + day)}`;
  * cancelled, a few overlapping another).
  */
 function generate(): Records {
-  const next = random(5);
+  const rng = new Random(5);
+  const next = () => rng.next();
   const at = Date.UTC(2025, 9, 1);
   const stamp = { createdAt: at, updatedAt: at };
   const specialistIds = Array.from({ length: SPECIALISTS }, (_, i) => `specialist-${pad(i)}`);

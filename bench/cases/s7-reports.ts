@@ -7,6 +7,7 @@
 // arrays, generated untimed and identical for both.
 import { abcXyz, dealFunnel, type AbcXyzReport, type Deal, type DealStageChange, type FunnelRow, type RevenueRow, type Stage } from '../../src/store/index.js';
 import { timed, type BenchCase, type Sample, type Scale } from '../harness.js';
+import { Random } from '../../src/store/sample/random.js';
 
 const DAY = 86_400_000;
 const PIPELINE = 'pipeline-furniture';
@@ -25,17 +26,6 @@ interface Data {
 let data: Data;
 let repeat = 5;
 
-/** A deterministic pseudo-random sequence (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * `count` deals of one 7-stage pipeline with their stage history (created in
  * or a little before the year; moved forward, some skipping a stage or moved
@@ -43,7 +33,8 @@ function random(seed: number): () => number {
  * customers over the year (steady, seasonal and one-off buyers).
  */
 function generate(count: number): Data {
-  const next = random(7);
+  const rng = new Random(7);
+  const next = () => rng.next();
   const stages: Stage[] = STAGE_NAMES.map((name, order) => ({ id: `stage-${order}`, pipelineId: PIPELINE, name, order, createdAt: FROM, updatedAt: FROM }));
   const deals: Deal[] = [];
   const history: DealStageChange[] = [];
