@@ -23,7 +23,7 @@ void import('@lit-labs/virtualizer/layouts/flow.js').then(({ flow }) => {
  * of 1 000 (`_overhang`, a private setting) — two or three entries, not
  * seven, and far fewer placeholders after a jump.
  */
-export const feedLayout = () => layout;
+export const feedLayout = (): VirtualizeDirectiveConfig<number>['layout'] => layout;
 
 /** The log's filter: which interactions (`mode`, `subject`) and the user's filters. */
 export interface InteractionLogFilter {
