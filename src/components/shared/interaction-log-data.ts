@@ -1,8 +1,8 @@
-import type { VirtualizeDirectiveConfig } from '@lit-labs/virtualizer/virtualize.js';
 import type { CrmLocalizeController } from '../../controllers/localize-controller.js';
 import type { InteractionPage } from '../../store/interactions.js';
 import type { CrmStore } from '../../store/store.js';
 import type { Interaction, InteractionDirection, InteractionKind, InteractionStatus, SubjectRef } from '../../store/types.js';
+import { tunedFlowLayout } from './flow-layout.js';
 
 /**
  * What `crm-interaction-log` reads and how: its filter as plain data, one
@@ -12,10 +12,6 @@ import type { Interaction, InteractionDirection, InteractionKind, InteractionSta
  * @internal
  */
 
-let layout: VirtualizeDirectiveConfig<number>['layout'] = {};
-void import('@lit-labs/virtualizer/layouts/flow.js').then(({ flow }) => {
-  layout = flow({ _overhang: 400 } as Parameters<typeof flow>[0]);
-});
 
 /**
  * The feed's virtualizer layout once loaded (on demand, as the virtualizer
@@ -23,7 +19,7 @@ void import('@lit-labs/virtualizer/layouts/flow.js').then(({ flow }) => {
  * of 1 000 (`_overhang`, a private setting) — two or three entries, not
  * seven, and far fewer placeholders after a jump.
  */
-export const feedLayout = (): VirtualizeDirectiveConfig<number>['layout'] => layout;
+export const feedLayout = tunedFlowLayout({ overhang: 400 });
 
 /** The log's filter: which interactions (`mode`, `subject`) and the user's filters. */
 export interface InteractionLogFilter {

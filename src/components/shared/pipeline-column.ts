@@ -1,6 +1,5 @@
 import '@lit-labs/virtualizer';
 import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
-import type { LitVirtualizer } from '@lit-labs/virtualizer/LitVirtualizer.js';
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
 import type { CrmLocalizeController } from '../../controllers/localize-controller.js';
@@ -8,6 +7,7 @@ import type { DealStageTarget } from '../../events/deal-stage-change-request.js'
 import type { BoardColumn, SumsByCurrency } from '../../store/deals.js';
 import type { Deal } from '../../store/types.js';
 import { renderDealCard, type PipelineCardContext } from './pipeline-card.js';
+import { tunedFlowLayout } from './flow-layout.js';
 
 /** The lane ids of the two closing drop zones (never a stage id: those are UUIDs). */
 export const WON_LANE = '#won';
@@ -24,10 +24,7 @@ export const LOST_LANE = '#lost';
  * how far beyond the lane's view it draws cards (`_overhang`, 1 000 px by
  * default: six cards below three in view), here a little more than a card.
  */
-let laneLayout: LitVirtualizer['layout'] = {};
-void import('@lit-labs/virtualizer/layouts/flow.js').then(({ flow }) => {
-  laneLayout = flow({ _itemSize: { width: 256, height: 160 }, _overhang: 200 } as Parameters<typeof flow>[0]);
-});
+const laneLayout = tunedFlowLayout({ itemSize: { width: 256, height: 160 }, overhang: 200 });
 
 /** The stage (or closing zone) a lane id names. */
 export function targetOf(lane: string): DealStageTarget {
@@ -122,7 +119,7 @@ export function renderColumn(column: BoardColumn, ctx: PipelineColumnContext): T
             aria-label=${localize.term('pipeline.stageDeals', column.stage.name)}
             data-lane=${id}
             .items=${deals}
-            .layout=${laneLayout}
+            .layout=${laneLayout()}
             .keyFunction=${(deal: Deal) => deal.id}
             .renderItem=${(deal: Deal) => renderDealCard(deal, ctx)}
             @rangeChanged=${nearEnd}
