@@ -137,13 +137,13 @@ export const VeryLongText: Story = {
 /** The store has not answered yet. */
 export const Loading: Story = {
   args: { hideReminders: true },
-  parameters: { crm: { seed: async (store: CrmStore) => void (store.interactions.list = () => new Promise(() => {})) } },
+  parameters: { crm: { seed: async (store: CrmStore) => void (store.interactions.count = () => new Promise(() => {})) } },
 };
 
 /** The store's read failed. */
 export const LoadFailed: Story = {
   args: { hideReminders: true },
-  parameters: { crm: { seed: async (store: CrmStore) => void (store.interactions.list = () => Promise.reject(new CrmError('STORAGE', 'error.storage'))) } },
+  parameters: { crm: { seed: async (store: CrmStore) => void (store.interactions.count = () => Promise.reject(new CrmError('STORAGE', 'error.storage'))) } },
 };
 
 /** Filters that match nothing. */

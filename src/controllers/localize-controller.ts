@@ -1,4 +1,4 @@
-import { LocalizeController } from '@shoelace-style/localize';
+import { LocalizeController, type FunctionParams } from '@shoelace-style/localize';
 import type { ReactiveControllerHost } from 'lit';
 import type { CrmError } from '../store/errors.js';
 import {
@@ -10,7 +10,9 @@ import {
   formatRelativeTime,
   plural,
   registerCatalogues,
+  en,
   resolveLocale,
+  uk,
   type CrmTranslation,
   type PluralForms,
 } from '../i18n/index.js';
@@ -54,14 +56,28 @@ function closestAttribute(element: Element, attribute: 'lang' | 'dir'): string |
   return undefined;
 }
 
+/** What an element's language resolves to: looked up once per update, not per text. */
+interface Resolved {
+  lang: string;
+  dir: string;
+  catalogue: CrmTranslation;
+}
+
 /**
  * Localizes one element: it speaks its own `lang`, else its nearest ancestor's
  * (across shadow roots), else `<html lang>`, else Ukrainian, and re-renders when
  * any of these changes at runtime. The host page's own i18n is left alone:
  * catalogues are registered under namespaced keys, and nothing page-global is set.
+ *
+ * The language is resolved (a walk up the DOM) when the host connects, before
+ * each of its updates and when an ancestor's `lang`/`dir` changes — not on
+ * every text: a list drawing hundreds of rows asks for thousands of texts.
  */
 export class CrmLocalizeController extends LocalizeController<CrmTranslation> {
-  private resolved: string | undefined;
+  /** The language last resolved: of the current update while connected. */
+  private resolved: Resolved | undefined;
+  /** Connected: `resolved` is kept current (else each call resolves afresh). */
+  private live = false;
 
   constructor(host: Host) {
     super(host);
@@ -72,37 +88,60 @@ export class CrmLocalizeController extends LocalizeController<CrmTranslation> {
     super.hostConnected();
     connected.add(this);
     observeLanguageChanges(this.host);
-    this.resolved = this.signature();
+    this.live = true;
+    // Moved under another language: what it shows was rendered in the old one.
+    this.refresh();
   }
 
   override hostDisconnected(): void {
     super.hostDisconnected();
     connected.delete(this);
+    this.live = false;
+  }
+
+  /** Before each update: the host's own `lang`/`dir` may have changed (reactive properties). */
+  hostUpdate(): void {
+    this.resolved = this.resolve();
   }
 
   /** Re-renders the host when its resolved language or direction has changed. */
   refresh(): void {
-    const current = this.signature();
-    if (current !== this.resolved) {
-      this.resolved = current;
-      this.host.requestUpdate();
-    }
+    const current = this.resolve();
+    const before = this.resolved;
+    this.resolved = current;
+    if (before && (current.lang !== before.lang || current.dir !== before.dir)) this.host.requestUpdate();
   }
 
-  private signature(): string {
-    return `${this.lang()}|${this.dir()}`;
+  private resolve(): Resolved {
+    // The host's own property first: a reactive `lang` reflects to the attribute only after render.
+    const tag = (this.host.lang || closestAttribute(this.host, 'lang') || '').toLowerCase().replace(/_/g, '-');
+    const locale = resolveLocale(tag);
+    return {
+      lang: tag.split('-')[0] === locale ? tag : locale,
+      dir: (this.host.dir || closestAttribute(this.host, 'dir') || 'ltr').toLowerCase(),
+      catalogue: (locale === 'en' ? en : uk) as CrmTranslation,
+    };
+  }
+
+  private current(): Resolved {
+    return this.live && this.resolved ? this.resolved : this.resolve();
   }
 
   /** The element's language as a BCP 47 tag the catalogues have: `uk`, `en`, `en-gb`. */
   override lang(): string {
-    // The host's own property first: a reactive `lang` reflects to the attribute only after render.
-    const tag = (this.host.lang || closestAttribute(this.host, 'lang') || '').toLowerCase().replace(/_/g, '-');
-    const locale = resolveLocale(tag);
-    return tag.split('-')[0] === locale ? tag : locale;
+    return this.current().lang;
   }
 
   override dir(): string {
-    return (this.host.dir || closestAttribute(this.host, 'dir') || 'ltr').toLowerCase();
+    return this.current().dir;
+  }
+
+  /** The text of `key` in the element's language, read from its catalogue (a key of the page's own catalogues falls back to the shared registry). */
+  override term<K extends keyof CrmTranslation>(key: K, ...args: FunctionParams<CrmTranslation[K]>): string {
+    const entry: unknown = this.current().catalogue[key];
+    if (typeof entry === 'function') return (entry as (...params: unknown[]) => string)(...args);
+    if (typeof entry === 'string') return entry;
+    return super.term(key, ...args);
   }
 
   /**

@@ -67,6 +67,14 @@ describe('CrmLocalizeController', () => {
     expect(el.getAttribute('lang')).to.equal('uk');
   });
 
+  it('speaks the language of wherever it is moved to', async () => {
+    const wrapper = await fixture(html`<div><div id="uk" lang="uk"><crm-storage-status></crm-storage-status></div><div id="en" lang="en"></div></div>`);
+    const el = wrapper.querySelector<CrmStorageStatus>('crm-storage-status')!;
+    expect(title(el)).to.equal(UK);
+    wrapper.querySelector('#en')!.append(el);
+    await waitUntil(() => title(el) === EN, 'kept the language of where it was');
+  });
+
   it('leaves the host page’s language and other elements alone', async () => {
     document.documentElement.lang = 'uk';
     const wrapper = await fixture(html`<div>

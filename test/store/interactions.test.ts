@@ -440,6 +440,23 @@ describe('interactions.list', () => {
     expect(period.items.map((i) => i.subject)).to.deep.equal(['Подія 3', 'Подія 5']);
     expect(period.total).to.equal(2);
   });
+
+  it('counts apart: `count` is the total of `list`, and `total: false` reads a window without it', async () => {
+    const { store, ids } = await harness();
+    await store.interactions.registerMany(
+      Array.from({ length: 7 }, (_, i) => ({ kind: i % 2 ? ('call' as const) : ('sms' as const), direction: 'outgoing' as const, at: T0 - i * HOUR, subject: `Подія ${i}`, subjectRef: ids.podillia })),
+    );
+    expect(await store.interactions.count()).to.equal(7);
+    expect(await store.interactions.count({ kinds: ['call'] })).to.equal((await store.interactions.list({ kinds: ['call'] })).total);
+    expect(await store.interactions.count({ from: T0 - 2 * HOUR, to: T0 })).to.equal(2);
+    const window = await store.interactions.list({ offset: 5, limit: 10, total: false });
+    expect(window).to.not.have.property('total');
+    expect(window.items.map((i) => i.subject)).to.deep.equal(['Подія 5', 'Подія 6']);
+    const badKind = await refused(store.interactions.count({ kinds: ['fax' as never] }));
+    expect([badKind.code, badKind.field]).to.deep.equal(['VALIDATION', 'kinds.0']);
+    const badTotal = await refused(store.interactions.list({ total: 'no' as never }));
+    expect([badTotal.code, badTotal.field]).to.deep.equal(['VALIDATION', 'total']);
+  });
 });
 
 describe('interactions.unprocessed', () => {
@@ -468,6 +485,10 @@ describe('interactions.unprocessed', () => {
     expect(calls.total).to.equal(3);
     expect((await store.interactions.unprocessedPage({ direction: 'outgoing' })).total).to.equal(0);
     expect((await store.interactions.unprocessedPage({ limit: 0 })).items).to.deep.equal([]);
+    expect(await store.interactions.unprocessedCount({ kinds: ['call'] })).to.equal(3);
+    const window = await store.interactions.unprocessedPage({ kinds: ['email'], total: false });
+    expect(window).to.not.have.property('total');
+    expect(window.items.map((i) => i.subject)).to.deep.equal(['Вхідний 1', 'Вхідний 3']);
   });
 });
 

@@ -251,14 +251,13 @@ export class CrmDealPipeline extends CrmElement {
       : nothing;
     if (this.data.status !== 'ready' || !board) return renderPipelineState(this.data.status, this.localize, this.data.error);
     const context = this.context;
-    const { texts } = context;
     return html`<section class="board" aria-labelledby="title" @focusout=${this.onFocusOut} @focusin=${this.prefetch} @pointerover=${this.prefetch}>
         <header class="summary" part="header">
           <div class="title" id="title" role="heading" aria-level=${this.headingLevel}>${board.pipelineName ?? ''}</div>
-          <p class="total">${texts.term('pipeline.boardTotal', board.count, formatSums(texts, board.sums))}</p>
+          <p class="total">${this.localize.term('pipeline.boardTotal', board.count, formatSums(this.localize, board.sums))}</p>
         </header>
-        ${board.count === 0 ? html`<p class="note">${texts.term('pipeline.noDeals')}</p>` : nothing}
-        <p class="visually-hidden" id="help">${texts.term('pipeline.help')}</p>
+        ${board.count === 0 ? html`<p class="note">${this.localize.term('pipeline.noDeals')}</p>` : nothing}
+        <p class="visually-hidden" id="help">${this.localize.term('pipeline.help')}</p>
         <div class="failure" role="alert">${this.failure}</div>
         <div class="columns" part="columns">${board.stages.map((column) => renderColumn(column, context))}</div>
         ${renderDropZones(context)}

@@ -9,10 +9,9 @@ import type { Interaction, InteractionDirection, InteractionKind, InteractionSta
 import { formStyles } from '../../styles/forms.js';
 import { CrmElement } from '../crm-element.js';
 import { setStates } from '../shared/custom-states.js';
-import { renderTexts } from '../shared/render-texts.js';
 import { entryStyles, entryTexts, feedStyles, renderFeedState, renderInteractionEntry, type EntryContext } from '../shared/interaction-entry.js';
 import { filterStyles, renderInteractionFilters, type InteractionFilterValues } from '../shared/interaction-filters.js';
-import { dayKey, dayLabel, feedLayout, filterInteractions, readInteractionPage, type InteractionLogFilter } from '../shared/interaction-log-data.js';
+import { countInteractions, dayKey, dayLabel, feedLayout, filterInteractions, readInteractionPage, type InteractionLogFilter } from '../shared/interaction-log-data.js';
 import '../shared/interaction-quick-form.js';
 import type { InteractionDraft } from '../shared/interaction-quick-form.js';
 import type { LogActionsHost } from '../shared/interaction-log-actions.js';
@@ -129,8 +128,8 @@ export class CrmInteractionLog extends CrmElement {
   private readonly pager = new PagedListController<Interaction, InteractionLogFilter>(this, {
     store: this.boundStore,
     filter: () => (this.interactions ? undefined : this.filter),
-    count: async (store, filter) => (await readInteractionPage(store, filter, 0, 0)).total,
-    page: async (store, filter, offset, limit) => (await readInteractionPage(store, filter, offset, limit)).items,
+    count: countInteractions,
+    page: readInteractionPage,
     pageSize: 50,
   });
 
@@ -332,9 +331,7 @@ export class CrmInteractionLog extends CrmElement {
   }
 
   protected override render() {
-    // The language resolved once for the whole render (the filters' labels and options included).
-    const texts = renderTexts(this.localize);
-    const { term } = texts;
+    const term = this.localize.term.bind(this.localize);
     const { status, total, error } = this.state;
     const queue = this.mode === 'unprocessed';
     return html`<section aria-labelledby="title">
@@ -346,7 +343,7 @@ export class CrmInteractionLog extends CrmElement {
         ${this.hideReminders ? nothing : html`<crm-reminder-notices part="reminders" limit="2" heading-level=${Math.min(this.headingLevel + 1, 6)} .reminders=${this.interactions ? [] : undefined}></crm-reminder-notices>`}
         <crm-interaction-quick-form part="form" .askFrom=${!this.subjectRef} .commit=${this.commitDraft}></crm-interaction-quick-form>
       </div>
-      ${renderInteractionFilters(texts, this as unknown as InteractionFilterValues)}
+      ${renderInteractionFilters(this.localize, this as unknown as InteractionFilterValues)}
       ${this.actionError ? html`<p class="action-error" role="alert">${this.actionError}</p>` : nothing}
       ${this.renderBody(status, total, error)}
       <p class="visually-hidden" role="status">${this.announcement}</p>

@@ -1,6 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { CrmLocalizeController } from '../../controllers/localize-controller.js';
-import { renderTexts } from './render-texts.js';
 import type { FunnelRow, ManagerRow, SourceRow } from '../../store/reports/sales.js';
 
 /** What `crm-funnel-report` shows. @internal */
@@ -11,7 +10,7 @@ export type ReportRows = FunnelRow[] | SourceRow[] | ManagerRow[];
 export type AnyReportRow = FunnelRow | SourceRow | ManagerRow;
 
 type Cell = string | number;
-/** What the table's texts need: the element's `localize`, or its texts resolved once for a render (`renderTexts`). */
+/** What the table's texts need of the element's `localize`. */
 type Texts = Pick<CrmLocalizeController, 'term' | 'formatNumber' | 'money'>;
 interface Column<R> {
   head: string;
@@ -95,27 +94,25 @@ export function renderReportTable(
   caption: string,
   pick: (row: AnyReportRow) => void,
 ): TemplateResult {
-  // The language resolved once for the whole table, not once per cell.
-  const texts = renderTexts(localize);
-  const cols = columns(texts, variant);
+  const cols = columns(localize, variant);
   const showKey = variant === 'leads' ? 'funnelReport.showRecords' : 'funnelReport.showDeals';
   return html`<div class="table-scroll" part="table" tabindex="0" role="region" aria-label=${caption}>
     <table>
       <caption>${caption}</caption>
       <thead>
         <tr>
-          <th scope="col">${keyHead(texts, variant)}</th>
+          <th scope="col">${keyHead(localize, variant)}</th>
           ${cols.map((col) => html`<th scope="col" class="num">${col.head}</th>`)}
         </tr>
       </thead>
       <tbody>
         ${(rows as AnyReportRow[]).map((row) => {
-          const label = rowLabel(texts, variant, row);
+          const label = rowLabel(localize, variant, row);
           const ids = 'ids' in row ? row.ids : row.dealIds;
           return html`<tr data-key=${row.key}>
             <th scope="row">
               ${ids.length
-                ? html`<button type="button" class="drill" aria-label=${texts.term(showKey, label)} @click=${() => pick(row)}>${label}</button>`
+                ? html`<button type="button" class="drill" aria-label=${localize.term(showKey, label)} @click=${() => pick(row)}>${label}</button>`
                 : html`<span class="name">${label}</span>`}
             </th>
             ${cols.map((col) => html`<td class="num">${col.cell(row as never)}</td>`)}

@@ -4,7 +4,6 @@ import type { Interaction, InteractionKind } from '../../store/types.js';
 import { formatPhone } from '../../store/ukrainian.js';
 import { dateTimeFormat } from '../../i18n/index.js';
 import { dayKey, dayLabel } from './interaction-log-data.js';
-import { renderTexts } from './render-texts.js';
 
 /**
  * One entry of `crm-interaction-log`'s feed: the day heading when it opens a
@@ -66,7 +65,8 @@ export interface EntryTexts {
 
 /** The texts of one render of a feed. */
 export function entryTexts(localize: CrmLocalizeController, now: number): EntryTexts {
-  const { term, lang } = renderTexts(localize);
+  const lang = localize.lang();
+  const term = localize.term.bind(localize);
   const days = new Map<string, string>();
   const time = dateTimeFormat(lang, { hour: '2-digit', minute: '2-digit' });
   return {

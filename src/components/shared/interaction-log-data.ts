@@ -1,5 +1,4 @@
 import type { CrmLocalizeController } from '../../controllers/localize-controller.js';
-import type { InteractionPage } from '../../store/interactions.js';
 import type { CrmStore } from '../../store/store.js';
 import type { Interaction, InteractionDirection, InteractionKind, InteractionStatus, SubjectRef } from '../../store/types.js';
 import { tunedFlowLayout } from './flow-layout.js';
@@ -36,19 +35,28 @@ export const logDirections: readonly InteractionDirection[] = ['incoming', 'outg
 export const logStatuses: readonly InteractionStatus[] = ['planned', 'done', 'cancelled'];
 
 /**
- * Interactions `offset … offset + limit` of those matching `filter`, newest
- * first, with the store's total. A party's timeline is read whole and sliced
- * (the store has no `[party+at]` index: a party's history is hundreds of rows);
- * everything and the queue are read a window at a time through an index.
+ * How many interactions match `filter`, over all of them (the store's count;
+ * a party's timeline is read whole: the store has no `[party+at]` index, and a
+ * party's history is hundreds of rows).
  */
-export async function readInteractionPage(store: CrmStore, filter: InteractionLogFilter, offset: number, limit: number): Promise<InteractionPage> {
+export async function countInteractions(store: CrmStore, filter: InteractionLogFilter): Promise<number> {
   const { mode, subject, ...filters } = filter;
-  if (mode === 'unprocessed') return store.interactions.unprocessedPage({ ...filters, offset, limit });
-  if (mode === 'subject' && subject) {
-    const all = await store.interactions.timeline(subject, filters);
-    return { items: all.slice(offset, offset + limit), total: all.length };
-  }
-  return store.interactions.list({ ...filters, offset, limit });
+  if (mode === 'unprocessed') return store.interactions.unprocessedCount(filters);
+  if (mode === 'subject' && subject) return (await store.interactions.timeline(subject, filters)).length;
+  return store.interactions.count(filters);
+}
+
+/**
+ * Interactions `offset … offset + limit` of those matching `filter`, newest
+ * first, without the count (`countInteractions` reads it once, apart). A
+ * party's timeline is read whole and sliced; everything and the queue are
+ * read a window at a time through an index.
+ */
+export async function readInteractionPage(store: CrmStore, filter: InteractionLogFilter, offset: number, limit: number): Promise<Interaction[]> {
+  const { mode, subject, ...filters } = filter;
+  if (mode === 'unprocessed') return (await store.interactions.unprocessedPage({ ...filters, offset, limit, total: false })).items;
+  if (mode === 'subject' && subject) return (await store.interactions.timeline(subject, filters)).slice(offset, offset + limit);
+  return (await store.interactions.list({ ...filters, offset, limit, total: false })).items;
 }
 
 /** Newest first; ties by creation, then id (as the store orders them). */

@@ -3,18 +3,16 @@ import type { CrmLocalizeController } from '../../controllers/localize-controlle
 import { formatRelativeTime, minorUnitsPerMajor, numberFormat } from '../../i18n/index.js';
 import type { NextActivity } from '../../store/deals.js';
 import type { Deal } from '../../store/types.js';
-import { renderTexts, type RenderTexts } from './render-texts.js';
 
 const DAY = 86_400_000;
 /** Days in one stage after which a card's age is shown as a warning. */
 export const STALE_DAYS = 14;
 
 /**
- * What one render of a board says and how it formats: the language resolved
- * once and its catalogue read directly, and the money formatters made once —
- * a board draws hundreds of cards, each with half a dozen texts.
+ * What one render of a board formats: the money formatters made once and the
+ * next activity's wording — a board draws hundreds of cards.
  */
-export interface PipelineTexts extends RenderTexts {
+export interface PipelineTexts {
   now: number;
   /** A card's amount, without minor units when it has none. */
   amount(amount: { minor: number; currency: string }): string;
@@ -24,8 +22,7 @@ export interface PipelineTexts extends RenderTexts {
 
 /** The texts of one render (see `PipelineTexts`). */
 export function pipelineTexts(localize: CrmLocalizeController, now: number): PipelineTexts {
-  const texts = renderTexts(localize);
-  const { lang, t } = texts;
+  const lang = localize.lang();
   const formats = new Map<string, { format: Intl.NumberFormat; per: number }>();
   // As `localize.money(amount, whole ? { maximumFractionDigits: 0 } : {})`, with the formatter looked up once.
   const money = ({ minor, currency }: { minor: number; currency: string }) => {
@@ -39,10 +36,10 @@ export function pipelineTexts(localize: CrmLocalizeController, now: number): Pip
     return entry.format.format(minor / entry.per);
   };
   return {
-    ...texts,
     now,
     amount: money,
-    next: (next) => t['pipeline.next'](next.type === 'task' ? t['pipeline.task'] : t[`interaction.kind.${next.kind ?? 'other'}`], formatRelativeTime(lang, next.at, now)),
+    next: (next) =>
+      localize.term('pipeline.next', localize.term(next.type === 'task' ? 'pipeline.task' : `interaction.kind.${next.kind ?? 'other'}`), formatRelativeTime(lang, next.at, now)),
   };
 }
 
@@ -77,13 +74,14 @@ const moveIcon = svg`<svg viewBox="0 0 20 20" width="18" height="18" aria-hidden
  */
 export function renderDealCard(deal: Deal, ctx: PipelineCardContext): TemplateResult {
   const { texts } = ctx;
-  const { t, now } = texts;
+  const { now } = texts;
+  const { localize } = ctx;
   const tabindex = ctx.isTabStop(deal) ? 0 : -1;
   const days = Math.max(0, Math.floor((now - deal.stageEnteredAt) / DAY));
   const next = ctx.nextActivity(deal);
   const overdue = next !== undefined && next.at < now;
   const manager = ctx.managerName(deal);
-  const client = ctx.clientName(deal) ?? t['pipeline.unknownClient'];
+  const client = ctx.clientName(deal) ?? localize.term('pipeline.unknownClient');
   return html`<div
     class=${ctx.isCarried(deal) ? 'card carried' : 'card'}
     role="listitem"
@@ -109,7 +107,7 @@ export function renderDealCard(deal: Deal, ctx: PipelineCardContext): TemplateRe
         tabindex=${tabindex}
         aria-haspopup="menu"
         aria-expanded="false"
-        aria-label=${t['pipeline.moveDeal'](deal.title)}
+        aria-label=${localize.term('pipeline.moveDeal', deal.title)}
         @click=${(event: Event) => ctx.onMoveMenu(event, deal)}
       >
         ${moveIcon}
@@ -119,14 +117,14 @@ export function renderDealCard(deal: Deal, ctx: PipelineCardContext): TemplateRe
       <div class="line client" title=${client}>${client}</div>
       <div class="card-row">
         <span class="amount">${texts.amount(deal.amount)}</span>
-        <span class=${days >= STALE_DAYS ? 'age stale' : 'age'}>${t['pipeline.daysInStage'](days)}</span>
+        <span class=${days >= STALE_DAYS ? 'age stale' : 'age'}>${localize.term('pipeline.daysInStage', days)}</span>
       </div>
-      <div class=${manager ? 'line manager' : 'line manager unset'}>${manager ?? t['pipeline.noManager']}</div>
+      <div class=${manager ? 'line manager' : 'line manager unset'}>${manager ?? localize.term('pipeline.noManager')}</div>
       <div class=${next ? (overdue ? 'next overdue' : 'next') : 'next none'}>
         ${next
-          ? html`<span class="next-when">${texts.next(next)}${overdue ? `, ${t['pipeline.overdue']}` : ''}</span>
+          ? html`<span class="next-when">${texts.next(next)}${overdue ? `, ${localize.term('pipeline.overdue')}` : ''}</span>
               <span class="next-title">${next.title}</span>`
-          : t['pipeline.nothingPlanned']}
+          : localize.term('pipeline.nothingPlanned')}
       </div>
     </div>
   </div>`;

@@ -82,8 +82,7 @@ function dropEvents(ctx: PipelineColumnContext, lane: string) {
  * @internal
  */
 export function renderColumn(column: BoardColumn, ctx: PipelineColumnContext): TemplateResult {
-  // The texts of this render (the language resolved once), not `localize` per call.
-  const localize = ctx.texts;
+  const { localize } = ctx;
   const id = column.stage.id;
   const deals = shown(column.deals, ctx.limit(id));
   const events = dropEvents(ctx, id);
@@ -148,7 +147,7 @@ export function renderColumn(column: BoardColumn, ctx: PipelineColumnContext): T
  * @internal
  */
 export function renderDropZones(ctx: PipelineColumnContext): TemplateResult {
-  const localize = ctx.texts;
+  const { localize } = ctx;
   const zone = (lane: string, tone: 'won' | 'lost') => {
     const events = dropEvents(ctx, lane);
     return html`<div

@@ -363,8 +363,8 @@ describe('crm-interaction-log', () => {
 
   it('shows the loading and error states, and retries', async () => {
     const store = freshStore();
-    const list = store.interactions.list;
-    store.interactions.list = () => new Promise(() => {});
+    const count = store.interactions.count;
+    store.interactions.count = () => new Promise(() => {});
     const loading = await mount(store);
     await loading.updateComplete;
     expect(plain(root(loading).querySelector('.state')!.textContent)).to.equal('Завантаження…');
@@ -372,7 +372,7 @@ describe('crm-interaction-log', () => {
     await expect(loading).to.be.accessible();
 
     let fail = true;
-    store.interactions.list = (options) => (fail ? Promise.reject(new CrmError('STORAGE', 'error.storage')) : list(options));
+    store.interactions.count = (options) => (fail ? Promise.reject(new CrmError('STORAGE', 'error.storage')) : count(options));
     const failed = await mount(store, { lang: 'en', theme: 'dark' });
     await waitUntil(() => root(failed).querySelector('[role=alert]'));
     expect(plain(root(failed).querySelector('[role=alert]')!.textContent)).to.contain('Could not load the data');
