@@ -78,7 +78,7 @@ export class PipelineActions {
     const index = this.host.laneItems(lane).indexOf(item);
     // A virtualized list draws a card only near its viewport, and a new list only after its first layout.
     for (let attempt = 0; attempt < 20 && !find(); attempt += 1) {
-      const list = root.querySelector<LitVirtualizer>(`lit-virtualizer[data-lane="${CSS.escape(lane)}"]`);
+      const list = root.querySelector<LitVirtualizer>(`crm-lane-list[data-lane="${CSS.escape(lane)}"]`);
       if (list?.layoutComplete) await list.layoutComplete.catch(() => undefined);
       else if (attempt > 1 && index >= 0) {
         try {

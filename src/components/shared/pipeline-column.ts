@@ -1,4 +1,4 @@
-import '@lit-labs/virtualizer';
+import './lane-list.js';
 import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
@@ -113,7 +113,7 @@ export function renderColumn(column: BoardColumn, ctx: PipelineColumnContext): T
           aria-label=${localize.term('pipeline.stageDeals', column.stage.name)}
           @keydown=${(event: KeyboardEvent) => event.target === event.currentTarget && ctx.onLaneKeydown(event, id)}
         >
-          <lit-virtualizer
+          <crm-lane-list
             role="list"
             aria-label=${localize.term('pipeline.stageDeals', column.stage.name)}
             data-lane=${id}
@@ -122,7 +122,7 @@ export function renderColumn(column: BoardColumn, ctx: PipelineColumnContext): T
             .keyFunction=${(deal: Deal) => deal.id}
             .renderItem=${(deal: Deal) => renderDealCard(deal, ctx)}
             @rangeChanged=${nearEnd}
-          ></lit-virtualizer>
+          ></crm-lane-list>
         </div>`
       : html`<p
           class="empty"

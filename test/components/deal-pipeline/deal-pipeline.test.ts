@@ -531,4 +531,34 @@ describe('crm-deal-pipeline unbound', () => {
     expect(after).to.deep.equal(before);
     expect(after).to.not.include(DEFAULT_DATABASE_NAME);
   });
+
+  it('stacks each lane’s cards by their measured heights, on two boards at once and after one is removed', async () => {
+    const many = (prefix: string): DealBoardData => {
+      const data = board();
+      const long = (n: number) => (n % 3 ? `${prefix} ${n}` : `${prefix} ${n}: виготовлення та монтаж кухні з масиву дуба на замовлення`);
+      const deals = Array.from({ length: 20 }, (_, n) => ({ ...data.stages[0]!.deals[0]!, id: `${prefix}${n}`, title: long(n) }));
+      return { ...data, stages: [{ ...data.stages[0]!, count: 20, deals }, data.stages[1]!], count: 20 };
+    };
+    const wrapper = await fixture<HTMLElement>(html`<div>
+      <crm-deal-pipeline lang="uk" style=${layout} .board=${many('a')}></crm-deal-pipeline>
+      <crm-deal-pipeline lang="uk" style=${layout} .board=${many('b')}></crm-deal-pipeline>
+    </div>`);
+    const [first, second] = [...wrapper.querySelectorAll<CrmDealPipeline>('crm-deal-pipeline')];
+    /** Cards drawn in lane s1, top to bottom: each starts below the one above it and no further than a gap. */
+    const stacked = (el: CrmDealPipeline) => {
+      const boxes = cardsIn(el, 's1')
+        .map((card) => card.getBoundingClientRect())
+        .sort((a, b) => a.top - b.top);
+      return boxes.length >= 2 && boxes.every((box, i) => i === 0 || (box.top >= boxes[i - 1]!.bottom - 0.5 && box.top - boxes[i - 1]!.bottom < 24));
+    };
+    await waitUntil(() => stacked(first!) && stacked(second!), 'cards overlap or drift apart');
+    // Tall and short cards alike: the lane measured them rather than using one guess.
+    const heights = new Set(cardsIn(first!, 's1').map((card) => Math.round(card.getBoundingClientRect().height)));
+    expect(heights.size).to.be.greaterThan(1);
+
+    first!.remove();
+    const lane = second!.shadowRoot!.querySelector<HTMLElement>('section[data-lane="s1"] .lane')!;
+    lane.scrollTop = lane.scrollHeight;
+    await waitUntil(() => cardsIn(second!, 's1').some((card) => card.dataset.deal === 'b19') && stacked(second!), 'the other board stopped laying out');
+  });
 });
