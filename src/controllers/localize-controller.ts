@@ -61,6 +61,8 @@ interface Resolved {
   lang: string;
   dir: string;
   catalogue: CrmTranslation;
+  /** The host's own `lang` and `dir` properties it was resolved with. */
+  own: string;
 }
 
 /**
@@ -120,11 +122,16 @@ export class CrmLocalizeController extends LocalizeController<CrmTranslation> {
       lang: tag.split('-')[0] === locale ? tag : locale,
       dir: (this.host.dir || closestAttribute(this.host, 'dir') || 'ltr').toLowerCase(),
       catalogue: (locale === 'en' ? en : uk) as CrmTranslation,
+      own: `${this.host.lang}|${this.host.dir}`,
     };
   }
 
   private current(): Resolved {
-    return this.live && this.resolved ? this.resolved : this.resolve();
+    const { resolved } = this;
+    // The host's own `lang` or `dir` set since (read before the next update, in `willUpdate` or a handler): resolve again.
+    if (!this.live) return this.resolve();
+    if (!resolved || resolved.own !== `${this.host.lang}|${this.host.dir}`) return (this.resolved = this.resolve());
+    return resolved;
   }
 
   /** The element's language as a BCP 47 tag the catalogues have: `uk`, `en`, `en-gb`. */
@@ -136,7 +143,13 @@ export class CrmLocalizeController extends LocalizeController<CrmTranslation> {
     return this.current().dir;
   }
 
-  /** The text of `key` in the element's language, read from its catalogue (a key of the page's own catalogues falls back to the shared registry). */
+  /**
+   * The text of `key` in the element's language, read from the built-in
+   * catalogue of that language (`uk` or `en`; a regional tag such as `en-GB`
+   * reads `en`). Keys the built-in catalogues do not have go to the shared
+   * `@shoelace-style/localize` registry; a page's own translations of the
+   * CRM's keys are not used.
+   */
   override term<K extends keyof CrmTranslation>(key: K, ...args: FunctionParams<CrmTranslation[K]>): string {
     const entry: unknown = this.current().catalogue[key];
     if (typeof entry === 'function') return (entry as (...params: unknown[]) => string)(...args);

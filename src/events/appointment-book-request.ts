@@ -6,6 +6,8 @@ export interface AppointmentBookDraft {
   start: Instant;
   serviceId?: Id;
   client?: { type: 'counterparty' | 'lead'; id: Id };
+  /** A lead to be created with the booking (typed in the booking dialog), in place of `client`; nothing is written if the booking is vetoed. */
+  newLead?: { name: string; phones?: string[] };
   comment?: string;
 }
 

@@ -34,6 +34,7 @@ import {
 } from './slots.js';
 import type { CrmStore } from './store.js';
 import type { Appointment, AppointmentStatus, CalendarDate, ClientRef, Id, Instant, User } from './types.js';
+import { insertLead, leadSchema, leadTables, type LeadInput } from './leads.js';
 import { calendarDate, id, instant, optionalId, optionalText, parseInput } from './validation.js';
 
 export type { FreeSlot } from './slots.js';
@@ -46,13 +47,20 @@ const MINUTE = 60_000;
  */
 const LONGEST_APPOINTMENT = 720 * MINUTE;
 
-/** What `appointments.book` takes. */
+/** What `appointments.book` takes: the client, or a new lead written with the booking. */
 export interface BookInput {
   specialistId: Id;
   serviceId: Id;
   /** When it starts; it ends the service's duration later. */
   start: Instant;
-  client: ClientRef;
+  /** An existing counterparty or lead. Either this or `newLead`. */
+  client?: ClientRef;
+  /**
+   * A lead to create as the client, as `leads.create` takes it (name, phone…),
+   * written in the same transaction as the appointment: if the booking is
+   * refused, no lead is left behind. Either this or `client`.
+   */
+  newLead?: LeadInput;
   comment?: string;
 }
 
@@ -108,7 +116,8 @@ const bookSchema = v.object({
   specialistId: id,
   serviceId: id,
   start: instant,
-  client: clientRef,
+  client: v.optional(clientRef),
+  newLead: v.optional(leadSchema),
   comment: optionalText(2000),
 });
 
@@ -143,7 +152,11 @@ export interface AppointmentsRepository {
    * - `CONFLICT` on `start`, saying why: `error.dayOff`,
    *   `error.outsideWorkingHours`, `error.duringBreak`, or
    *   `error.doubleBooking` (`params.appointmentId` names the booked one);
-   * - `VALIDATION` for malformed input (`start`, `client.type`, `comment`).
+   * - `VALIDATION` for malformed input (`start`, `client.type`, `comment`),
+   *   no client (`client`, `error.required`), both a client and a new lead
+   *   (`newLead`), or a new lead `leads.create` would refuse (its field under
+   *   `newLead.`, e.g. `newLead.phones.0`; `NOT_FOUND` `newLead.sourceId`…).
+   * With `newLead`, the lead and the appointment are written together or not at all.
    * Returns the written appointment (status `booked`).
    */
   book(input: BookInput): Promise<Appointment>;
@@ -421,15 +434,30 @@ export function createAppointmentsRepository(ctx: StoreContext, _store: CrmStore
   return {
     async book(input) {
       const parsed = parseInput(bookSchema, input);
-      return ctx.write([...scheduleTables, db.counterparties, db.leads], async () => {
+      const { client, newLead } = parsed;
+      if (client && newLead) throw new CrmError('VALIDATION', 'error.invalid', { field: 'newLead' });
+      if (!client && !newLead) throw new CrmError('VALIDATION', 'error.required', { field: 'client' });
+      const tables = [...new Set([...scheduleTables, db.counterparties, ...leadTables(db)])];
+      return ctx.write(tables, async () => {
         await requireSpecialist(db, parsed.specialistId);
         const service = await db.services.get(parsed.serviceId);
         if (!service) throw notFound('serviceId', parsed.serviceId);
         if (service.archived === 1 || !providesService(service, parsed.specialistId)) throw serviceNotProvided();
-        const client = parsed.client.type === 'lead' ? await db.leads.get(parsed.client.id) : await db.counterparties.get(parsed.client.id);
-        if (!client) throw notFound('client.id', parsed.client.id);
         const end = parsed.start + service.durationMinutes * MINUTE;
         await checkTime(parsed.specialistId, parsed.start, end);
+        let clientRef: ClientRef;
+        if (newLead) {
+          // Written only once the time is free; a refusal after it rolls it back with the rest.
+          const lead = await insertLead(ctx, newLead).catch((error: unknown) => {
+            throw error instanceof CrmError ? new CrmError(error.code, error.messageKey, { field: `newLead.${error.field ?? 'name'}`, params: error.params }) : error;
+          });
+          clientRef = { type: 'lead', id: lead.id };
+        } else {
+          const ref = client!;
+          const found = ref.type === 'lead' ? await db.leads.get(ref.id) : await db.counterparties.get(ref.id);
+          if (!found) throw notFound('client.id', ref.id);
+          clientRef = ref;
+        }
         const now = ctx.now();
         const appointment: Appointment = {
           id: ctx.newId(),
@@ -438,8 +466,8 @@ export function createAppointmentsRepository(ctx: StoreContext, _store: CrmStore
           start: parsed.start,
           end,
           status: 'booked',
-          clientType: parsed.client.type,
-          clientId: parsed.client.id,
+          clientType: clientRef.type,
+          clientId: clientRef.id,
           createdAt: now,
           updatedAt: now,
         };

@@ -456,8 +456,11 @@ export interface InteractionsRepository {
    * Every interaction matching the filters, newest first, one page, with the
    * total over all that match (left out with `total: false`). Usable inside `liveQuery`.
    */
+  list(options?: InteractionListOptions & { total?: true }): Promise<InteractionPage>;
+  /** One page of `list` without the total (`total: false`): the caller counts apart (`count`). Usable inside `liveQuery`. */
   list(options: InteractionListOptions & { total: false }): Promise<InteractionWindow>;
-  list(options?: InteractionListOptions): Promise<InteractionPage>;
+  /** One page of `list`, with the total unless `total` is false. Usable inside `liveQuery`. */
+  list(options: InteractionListOptions): Promise<InteractionPage | InteractionWindow>;
   /** How many interactions match the filters, over all of them (`list`'s `total`). Usable inside `liveQuery`. */
   count(options?: InteractionCountOptions): Promise<number>;
   /** Planned interactions with `from ≤ at < to`, earliest first: today's agenda (C3). Usable inside `liveQuery`. */
@@ -471,8 +474,11 @@ export interface InteractionsRepository {
    * with the total over all that match (left out with `total: false`; one
    * `[processed+at]` index read; for a virtualized queue). Usable inside `liveQuery`.
    */
+  unprocessedPage(options?: UnprocessedPageOptions & { total?: true }): Promise<InteractionPage>;
+  /** One page of the unprocessed queue without the total (`total: false`): the caller counts apart (`unprocessedCount`). Usable inside `liveQuery`. */
   unprocessedPage(options: UnprocessedPageOptions & { total: false }): Promise<InteractionWindow>;
-  unprocessedPage(options?: UnprocessedPageOptions): Promise<InteractionPage>;
+  /** One page of the unprocessed queue, with the total unless `total` is false. Usable inside `liveQuery`. */
+  unprocessedPage(options: UnprocessedPageOptions): Promise<InteractionPage | InteractionWindow>;
   /** Planned interactions whose time has passed (`at < now`), newest first. Usable inside `liveQuery`. */
   overdue(now: Instant): Promise<Interaction[]>;
   /**

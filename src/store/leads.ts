@@ -140,7 +140,7 @@ const leadFields = {
   comment: clearableText(2000),
 };
 
-const leadSchema = v.object(leadFields, 'error.required');
+export const leadSchema = v.object(leadFields, 'error.required');
 const leadUpdateSchema = v.object(
   { ...leadFields, status: v.optional(v.picklist(['new', 'in-progress'] as const, 'error.invalidTransition')) },
   'error.required',
@@ -277,7 +277,7 @@ export interface LeadsRepository {
 }
 
 /** The tables `leads.create`/`update` touch. */
-function leadTables(db: CrmDatabase): Table[] {
+export function leadTables(db: CrmDatabase): Table[] {
   return [db.leads, db.users, db.sources, db.tags];
 }
 
@@ -308,7 +308,7 @@ export function leadSearchTokens(lead: Pick<Lead, 'name' | 'company' | 'taxCode'
  * Writes a new lead from parsed input, after checking the manager, source and
  * tags it refers to. Call inside a transaction over `leadTables(db)`.
  */
-async function insertLead(ctx: StoreContext, parsed: v.InferOutput<typeof leadSchema>): Promise<Lead> {
+export async function insertLead(ctx: StoreContext, parsed: v.InferOutput<typeof leadSchema>): Promise<Lead> {
   await checkReferences(ctx.db, parsed);
   const now = ctx.now();
   const record: Lead = withoutUndefined({

@@ -139,6 +139,39 @@ describe('appointments.book', () => {
     expect(await store.appointments.forClient({ type: 'lead', id: lead.id })).to.deep.equal([appointment]);
   });
 
+  it('books a new lead with the appointment in one transaction; a refused booking leaves no lead', async () => {
+    const { db, store, olena, consultation, booked } = await salon();
+    const leadsBefore = await db.leads.count();
+    const appointment = await store.appointments.book({
+      specialistId: olena.id,
+      serviceId: consultation.id,
+      start: at(3, 11),
+      newLead: { name: ' Оксана Литвин ', phones: ['067 123 45 67'] },
+    });
+    const lead = await store.leads.get(appointment.clientId);
+    expect(appointment.clientType).to.equal('lead');
+    expect(lead).to.include({ name: 'Оксана Литвин', status: 'new' });
+    expect(lead!.phones).to.deep.equal(['+380671234567']);
+
+    // Refused for the time (double booking), for the lead (bad phone), or for both a client and a lead: nothing written.
+    const snapshot = async () => [await db.leads.toArray(), await db.appointments.toArray()];
+    const before = await snapshot();
+    const conflict = await refused(store.appointments.book({ specialistId: olena.id, serviceId: consultation.id, start: booked.start, newLead: { name: 'Ірина Бойко' } }));
+    expect(conflict).to.include({ code: 'CONFLICT', field: 'start', messageKey: 'error.doubleBooking' });
+    const phone = await refused(store.appointments.book({ specialistId: olena.id, serviceId: consultation.id, start: at(3, 10), newLead: { name: 'Ірина Бойко', phones: ['12'] } }));
+    expect(phone).to.include({ code: 'VALIDATION', field: 'newLead.phones.0', messageKey: 'error.phone' });
+    const source = await refused(store.appointments.book({ specialistId: olena.id, serviceId: consultation.id, start: at(3, 10), newLead: { name: 'Ірина Бойко', sourceId: 'nope' } }));
+    expect(source).to.include({ code: 'NOT_FOUND', field: 'newLead.sourceId' });
+    const both = await refused(
+      store.appointments.book({ specialistId: olena.id, serviceId: consultation.id, start: at(3, 10), client: { type: 'lead', id: lead!.id }, newLead: { name: 'Ірина Бойко' } }),
+    );
+    expect(both).to.include({ code: 'VALIDATION', field: 'newLead' });
+    const none = await refused(store.appointments.book({ specialistId: olena.id, serviceId: consultation.id, start: at(3, 10) }));
+    expect(none).to.include({ code: 'VALIDATION', field: 'client', messageKey: 'error.required' });
+    expect(await snapshot()).to.deep.equal(before);
+    expect(await db.leads.count()).to.equal(leadsBefore + 1);
+  });
+
   it('books over a cancelled appointment: cancelling frees the time', async () => {
     const { store, ihor, consultation, client, cancelled } = await salon();
     const appointment = await store.appointments.book({

@@ -489,6 +489,10 @@ describe('interactions.unprocessed', () => {
     const window = await store.interactions.unprocessedPage({ kinds: ['email'], total: false });
     expect(window).to.not.have.property('total');
     expect(window.items.map((i) => i.subject)).to.deep.equal(['Вхідний 1', 'Вхідний 3']);
+    const badCount = await refused(store.interactions.unprocessedCount({ direction: 'sideways' as never }));
+    expect([badCount.code, badCount.field]).to.deep.equal(['VALIDATION', 'direction']);
+    const badTotal = await refused(store.interactions.unprocessedPage({ total: 1 as never }));
+    expect([badTotal.code, badTotal.field]).to.deep.equal(['VALIDATION', 'total']);
   });
 });
 

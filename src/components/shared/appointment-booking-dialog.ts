@@ -59,9 +59,11 @@ async function searchStore(store: CrmStore, text: string): Promise<ClientOption[
 }
 
 /** A lead's own field error (`name`, `phones.0`) under the dialog's `lead.` fields. */
+/** The store's error about the lead typed in place (`newLead.…`), on the form's lead fields (`lead.…`). */
 function asLeadError(error: unknown): unknown {
-  if (!(error instanceof CrmError)) return error;
-  return new CrmError(error.code, error.messageKey, { field: `lead.${error.field ?? 'name'}`, params: { ...error.params } });
+  if (!(error instanceof CrmError) || !error.field?.startsWith('newLead')) return error;
+  const field = error.field.slice('newLead.'.length) || 'name';
+  return new CrmError(error.code, error.messageKey, { field: `lead.${field}`, params: { ...error.params } });
 }
 
 /**
@@ -236,35 +238,35 @@ export class CrmAppointmentBookingDialog extends CrmElement {
     if (!TIME.test(this.time)) throw required('start', 'error.time');
   }
 
-  /** Writes the lead typed in place and makes it the chosen client. */
-  private async createLead(): Promise<void> {
-    const phone = this.leadPhone.trim();
-    try {
-      const lead = await this.stores.store.leads.create({ name: this.leadName.trim(), ...(phone ? { phones: [phone] } : {}) });
-      this.newLead = false;
-      this.picker.reset({ type: 'lead', id: lead.id, name: lead.name, detail: phoneOf(lead.phones) });
-    } catch (error) {
-      throw asLeadError(error);
+  /** The client: the one found, or the lead typed in place (written by the store with the booking, in one transaction). */
+  private clientInput(): Pick<BookInput, 'client' | 'newLead'> {
+    if (this.newLead && !this.unbound) {
+      const phone = this.leadPhone.trim();
+      return { newLead: { name: this.leadName.trim(), ...(phone ? { phones: [phone] } : {}) } };
     }
+    const client = this.picker.chosen!;
+    return { client: { type: client.type, id: client.id } };
   }
 
   private async submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     await this.submitter.run(async () => {
       this.check();
-      if (this.newLead && !this.unbound) await this.createLead();
-      const client = this.picker.chosen!;
       const comment = this.comment.trim();
       const input: BookInput = {
         specialistId: this.specialistId,
         serviceId: this.serviceId,
         start: this.start!,
-        client: { type: client.type, id: client.id },
+        ...this.clientInput(),
         ...(comment ? { comment } : {}),
       };
       if (this.beforeCommit && this.beforeCommit(input) === false) return;
-      const appointment = await (this.commit ? this.commit(input) : this.stores.store.appointments.book(input));
-      this.modal.finish(appointment);
+      try {
+        const appointment = await (this.commit ? this.commit(input) : this.stores.store.appointments.book(input));
+        this.modal.finish(appointment);
+      } catch (error) {
+        throw asLeadError(error);
+      }
     });
   }
 

@@ -22,12 +22,13 @@ export interface PipelineTexts {
 
 /** The texts of one render (see `PipelineTexts`). */
 export function pipelineTexts(localize: CrmLocalizeController, now: number): PipelineTexts {
-  const lang = localize.lang();
   const formats = new Map<string, { format: Intl.NumberFormat; per: number }>();
   // As `localize.money(amount, whole ? { maximumFractionDigits: 0 } : {})`, with the formatter looked up once.
+  // The language is the element's at each call: lanes draw cards scrolled into view between the board's renders.
   const money = ({ minor, currency }: { minor: number; currency: string }) => {
+    const lang = localize.lang();
     const whole = minor % 100 === 0;
-    const key = whole ? currency : `${currency}.`;
+    const key = `${lang} ${currency}${whole ? '' : '.'}`;
     let entry = formats.get(key);
     if (!entry) {
       entry = { format: numberFormat(lang, { style: 'currency', currency, ...(whole ? { maximumFractionDigits: 0 } : {}) }), per: minorUnitsPerMajor(currency) };
@@ -39,7 +40,7 @@ export function pipelineTexts(localize: CrmLocalizeController, now: number): Pip
     now,
     amount: money,
     next: (next) =>
-      localize.term('pipeline.next', localize.term(next.type === 'task' ? 'pipeline.task' : `interaction.kind.${next.kind ?? 'other'}`), formatRelativeTime(lang, next.at, now)),
+      localize.term('pipeline.next', localize.term(next.type === 'task' ? 'pipeline.task' : `interaction.kind.${next.kind ?? 'other'}`), formatRelativeTime(localize.lang(), next.at, now)),
   };
 }
 

@@ -119,6 +119,41 @@ describe('crm-appointment-booking-dialog', () => {
     expect(appointment.end - appointment.start).to.equal(90 * 60_000);
   });
 
+  it('writes no lead when the booking of a lead typed in place is refused, or vetoed', async () => {
+    const { store, specialist, service, maria } = await setUp();
+    await store.appointments.book({ specialistId: specialist.id, serviceId: service.id, start: localInstant(MONDAY, '15:00'), client: { type: 'counterparty', id: maria } });
+    const leadsBefore = await store.leads.count();
+    const el = await mount(store);
+    void opened(el, { specialistId: specialist.id, serviceId: service.id, start: localInstant(MONDAY, '15:30') });
+    await waitUntil(() => deepActive()?.id === 'booking-client');
+    await sendKeys({ type: 'Нова Клієнтка' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Enter' }); // "New lead"
+    await waitUntil(() => deepActive()?.id === 'booking-lead-name');
+    await submitByKeyboard(el);
+    const time = $<HTMLInputElement>(el, '#booking-time');
+    await waitUntil(() => time.getAttribute('aria-invalid') === 'true', 'no error at the time');
+    expect(plain($(el, '#booking-time-error').textContent)).to.equal('Фахівець у цей час уже зайнятий');
+    expect(await store.leads.count()).to.equal(leadsBefore);
+
+    // A bad phone shows at the phone; a veto from the page writes nothing either.
+    $<HTMLInputElement>(el, '#booking-time').value = '16:30';
+    $<HTMLInputElement>(el, '#booking-time').dispatchEvent(new Event('input'));
+    $<HTMLInputElement>(el, '#booking-lead-phone').value = '12';
+    $<HTMLInputElement>(el, '#booking-lead-phone').dispatchEvent(new Event('input'));
+    await submitByKeyboard(el);
+    await waitUntil(() => $(el, '#booking-lead-phone')!.getAttribute('aria-invalid') === 'true', 'no error at the phone');
+    $<HTMLInputElement>(el, '#booking-lead-phone').value = '';
+    $<HTMLInputElement>(el, '#booking-lead-phone').dispatchEvent(new Event('input'));
+    let asked: unknown;
+    el.beforeCommit = (input) => ((asked = input), false);
+    await submitByKeyboard(el);
+    await waitUntil(() => asked !== undefined, 'the page was not asked');
+    expect(asked).to.deep.include({ newLead: { name: 'Нова Клієнтка' } });
+    expect(asked).to.not.have.property('client');
+    expect(await store.leads.count()).to.equal(leadsBefore);
+  });
+
   it('refuses a double booking with the store’s reason at the time and writes nothing', async () => {
     const { store, specialist, service, maria } = await setUp();
     const [lead] = await store.leads.search('Ткачук');
