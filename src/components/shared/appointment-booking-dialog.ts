@@ -112,6 +112,8 @@ export class CrmAppointmentBookingDialog extends CrmElement {
       fieldset.lead {
         display: grid;
         grid-template-columns: repeat(auto-fit, minmax(10rem, 1fr));
+        /* A field showing an error grows; the one beside it keeps its height. */
+        align-items: start;
         gap: 0 var(--_crm-space-m);
       }
       fieldset.lead > legend {
