@@ -73,6 +73,23 @@ describe('leads.import', () => {
     ]);
   });
 
+  it('gives the page control back while it checks a large import, a chunk of 1 000 rows at a time', async () => {
+    const store = freshStore();
+    const order: string[] = [];
+    // Each row says when it is checked (its name is read); a timer set before the import says when the page got a turn.
+    const checked = rows(2_500).map((row, index) => ({
+      ...row,
+      get name() {
+        if (index % 1_000 === 0) order.push(`row ${index}`);
+        return row.name;
+      },
+    }));
+    setTimeout(() => order.push('page'), 0);
+    await store.leads.import(checked);
+    expect(order).to.deep.equal(['row 0', 'page', 'row 1000', 'row 2000']);
+    expect(await store.leads.count()).to.equal(2_500);
+  });
+
   it('imports nothing and calls no progress for no rows', async () => {
     const store = freshStore();
     let called = false;
