@@ -62,7 +62,8 @@ interface Resolved {
   dir: string;
   catalogue: CrmTranslation;
   /** The host's own `lang` and `dir` properties it was resolved with. */
-  own: string;
+  ownLang: string;
+  ownDir: string;
 }
 
 /**
@@ -122,7 +123,8 @@ export class CrmLocalizeController extends LocalizeController<CrmTranslation> {
       lang: tag.split('-')[0] === locale ? tag : locale,
       dir: (this.host.dir || closestAttribute(this.host, 'dir') || 'ltr').toLowerCase(),
       catalogue: (locale === 'en' ? en : uk) as CrmTranslation,
-      own: `${this.host.lang}|${this.host.dir}`,
+      ownLang: this.host.lang,
+      ownDir: this.host.dir,
     };
   }
 
@@ -130,7 +132,7 @@ export class CrmLocalizeController extends LocalizeController<CrmTranslation> {
     const { resolved } = this;
     // The host's own `lang` or `dir` set since (read before the next update, in `willUpdate` or a handler): resolve again.
     if (!this.live) return this.resolve();
-    if (!resolved || resolved.own !== `${this.host.lang}|${this.host.dir}`) return (this.resolved = this.resolve());
+    if (!resolved || resolved.ownLang !== this.host.lang || resolved.ownDir !== this.host.dir) return (this.resolved = this.resolve());
     return resolved;
   }
 

@@ -58,7 +58,6 @@ async function searchStore(store: CrmStore, text: string): Promise<ClientOption[
   ];
 }
 
-/** A lead's own field error (`name`, `phones.0`) under the dialog's `lead.` fields. */
 /** The store's error about the lead typed in place (`newLead.…`), on the form's lead fields (`lead.…`). */
 function asLeadError(error: unknown): unknown {
   if (!(error instanceof CrmError) || !error.field?.startsWith('newLead')) return error;
